@@ -1,0 +1,98 @@
+"""The orchestrator: one named call per stage, from a volume folder to EPUB and PDF files.
+
+    config → read → normalise → toc → write → save
+
+Every stage reports problems to one collector; the build stops at the end of the first stage that
+found an error, and nothing is written unless every requested output was produced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reelpress.assets import register
+from reelpress.config import load_volume_config
+from reelpress.errors import Collector, EnvironmentProblem, InputError, diagnostic
+from reelpress.fsutil import check_writable, save
+from reelpress.model import Diagnostic, Volume
+from reelpress.normalise import normalise_volume
+from reelpress.readers import read_reviews
+from reelpress.toc import build_toc
+from reelpress.writers import WRITERS, writer
+
+FORMATS = tuple(WRITERS)
+COVER_NAMES = ("cover.jpg", "cover.jpeg", "cover.png")
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BuildResult:
+    volume: Volume
+    outputs: dict[str, Path] = field(default_factory=dict)  # format → file written
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def build(volume_dir: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
+          progress: Progress = lambda stage: None) -> BuildResult:
+    """Build `formats` of the volume in `volume_dir` into `out_dir`; raise ReelpressError on problems."""
+    check_writable(out_dir)
+    volume = load(volume_dir, progress)
+    outputs = {}
+    for fmt in formats:
+        progress(f"writing {fmt.upper()}")
+        outputs[out_dir / f"{volume.name}.{fmt}"] = writer(fmt)(volume)
+    progress("saving")
+    save(outputs)
+    return BuildResult(volume, {path.suffix[1:]: path for path in outputs}, volume.warnings)
+
+
+def load(volume_dir: Path, progress: Progress = lambda stage: None) -> Volume:
+    """Every stage up to writing: the volume, normalised, with its contents — or an InputError."""
+    volume_dir = Path(os.path.abspath(volume_dir))
+    progress("reading volume.toml")
+    config = load_volume_config(volume_dir)
+    report = Collector()
+    progress("reading reviews")
+    reviews = read_reviews(volume_dir, config.order, report)
+    report.raise_if_errors()
+    progress("normalising")
+    assets = normalise_volume(reviews, volume_dir, config, report)
+    cover = find_cover(volume_dir, assets, report)
+    report.raise_if_errors()
+    progress("building contents")
+    return Volume(directory=volume_dir, config=config, reviews=reviews, assets=assets, cover=cover,
+                  toc=build_toc(reviews), modified=source_date(config, reviews), warnings=report.warnings)
+
+
+def find_cover(volume_dir: Path, assets, report: Collector):
+    for name in COVER_NAMES:
+        path = volume_dir / name
+        if path.is_file():
+            try:
+                return register(path.resolve(), volume_dir, assets)
+            except InputError as error:
+                report.absorb(error)
+    return None
+
+
+def source_date(config, reviews) -> dt.datetime:
+    """The book's date for `dcterms:modified`, zip entries and PDF metadata — never the clock.
+
+    SOURCE_DATE_EPOCH when set (the reproducible-builds.org convention), else the latest date the
+    sources give (the volume's or a review's `published`), else 2000-01-01.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        except (ValueError, OverflowError, OSError):
+            raise EnvironmentProblem([diagnostic("SOURCE_DATE_EPOCH", "RP004", f"must be a whole number of "
+                                                 f"seconds since 1970, not {epoch!r}")]) from None
+    dates = [config.published, *(review.meta.published for review in reviews)]
+    latest = max((d for d in dates if d is not None), default=dt.date(2000, 1, 1))
+    return dt.datetime(latest.year, latest.month, latest.day, tzinfo=dt.timezone.utc)

@@ -1,0 +1,1 @@
+"""Validation of built files: EPUBCheck for EPUBs, read-back checks for PDFs."""

@@ -1,0 +1,123 @@
+"""Reading a built PDF back: do the contents page's numbers, the outline and the fonts hold?
+
+The contents page numbers come from the layout (CSS target-counter); this checks them from the
+outside, the way a proofreader would: find each title on the contents page, find the page where
+that title is printed as a heading, and compare.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from reelpress.model import Diagnostic
+
+_ENTRY = re.compile(r"^(?P<title>.*?\S)[\s.\u2024\u2026]*?\s*(?P<page>\d+)\s*$")
+
+
+@dataclass
+class Outline:
+    title: str
+    page: int  # 1-based physical page
+    level: int
+
+
+@dataclass
+class PdfFacts:
+    path: str
+    pages: list[str]  # text of each page, whitespace collapsed
+    lines: list[list[str]]  # text lines of each page
+    outline: list[Outline]
+    fonts: dict[str, bool]  # base font name → embedded
+    metadata: dict[str, str]
+
+
+def read(source: Path | bytes, name: str | None = None) -> PdfFacts:
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    reader = PdfReader(io.BytesIO(data))
+    texts = [page.extract_text() or "" for page in reader.pages]
+    return PdfFacts(path=name or str(source) if not isinstance(source, bytes) else name or "<pdf>",
+                    pages=[" ".join(t.split()) for t in texts], lines=[t.splitlines() for t in texts],
+                    outline=list(_outline(reader, reader.outline, 1)), fonts=_fonts(reader),
+                    metadata={k: str(v) for k, v in (reader.metadata or {}).items()})
+
+
+def _outline(reader, items, level):
+    for item in items:
+        if isinstance(item, list):
+            yield from _outline(reader, item, level + 1)
+        else:
+            yield Outline(item.title, reader.get_destination_page_number(item) + 1, level)
+
+
+def _fonts(reader) -> dict[str, bool]:
+    fonts: dict[str, bool] = {}
+    for page in reader.pages:
+        resources = page.get("/Resources") or {}
+        for font in (resources.get("/Font") or {}).values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            for descendant in font.get("/DescendantFonts") or []:
+                descriptor = descriptor or descendant.get_object().get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+            fonts[str(font.get("/BaseFont"))] = embedded
+    return fonts
+
+
+def contents(facts: PdfFacts, heading: str = "Contents") -> list[tuple[str, int, int]]:
+    """(title, printed page number, contents page) for each line of the printed contents."""
+    entries, pending = [], ""
+    first = next((i for i, lines in enumerate(facts.lines) if lines and lines[0].strip() == heading), None)
+    if first is None:
+        return []
+    for index in range(first, len(facts.lines)):
+        lines = facts.lines[index][1:] if index == first else facts.lines[index]
+        found_any = False
+        for line in lines:
+            match = _ENTRY.match(f"{pending} {line}".strip())
+            if match:
+                entries.append((match["title"].strip(" ."), int(match["page"]), index + 1))
+                pending, found_any = "", True
+            else:
+                pending = f"{pending} {line}".strip()
+        if index > first and not found_any:
+            break
+    return entries
+
+
+def title_page(facts: PdfFacts, title: str, after: int) -> int | None:
+    """The first physical page (1-based) after page `after` on which `title` is printed."""
+    wanted = " ".join(title.split())
+    for index in range(after, len(facts.pages)):
+        if wanted in facts.pages[index]:
+            return index + 1
+    return None
+
+
+def problems(facts: PdfFacts, titles: list[str]) -> list[Diagnostic]:
+    """Contents numbers vs. real pages, outline vs. contents, fonts embedded, metadata present."""
+    found: list[Diagnostic] = []
+    add = lambda code, message: found.append(Diagnostic(facts.path, None, None, code, "error", message))
+    entries = contents(facts)
+    if [e[0] for e in entries] != titles:
+        add("RP060", f"contents lists {[e[0] for e in entries]}, expected {titles}")
+    for title, printed, contents_page in entries:
+        actual = title_page(facts, title, contents_page)
+        if actual != printed:
+            add("RP060", f"contents says {title!r} is on page {printed}, but it is printed on page {actual}")
+    top = [(o.title, o.page) for o in facts.outline if o.level == 1]
+    expected = [(title, printed) for title, printed, _ in entries]
+    if top != expected:
+        add("RP061", f"outline {top} does not mirror the contents {expected}")
+    for name, embedded in facts.fonts.items():
+        if not embedded:
+            add("RP062", f"font {name} is not embedded")
+    for key in ("/Title", "/Author"):
+        if not facts.metadata.get(key):
+            add("RP063", f"document metadata {key[1:]} is missing")
+    return found

@@ -1,0 +1,94 @@
+"""The command line: click commands that parse arguments and call the library. No logic lives here."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from reelpress import __version__
+from reelpress.errors import EXIT_INTERRUPTED, ReelpressError
+
+FORMAT_CHOICES = ("all", "epub", "pdf")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reelpress")
+def main() -> None:
+    """Turn a film critic's reviews into EPUB 3 and print-ready PDF volumes."""
+
+
+@main.command()
+@click.argument("volumes", nargs=-1, required=True,
+                type=click.Path(path_type=Path, file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="all", show_default=True,
+              help="Which outputs to build.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("dist"),
+              show_default=True, help="Folder the outputs are written to.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress display; only problems and the result.")
+def build(volumes: tuple[Path, ...], fmt: str, out_dir: Path, quiet: bool) -> None:
+    """Build each VOLUME folder into OUT/<volume>.epub and OUT/<volume>.pdf.
+
+    \b
+    Example:
+      reelpress build volumes/essential-film-reviews-1
+      reelpress build volumes/essential-film-reviews-1 --format epub --out /tmp/out
+    """
+    from reelpress.build import FORMATS, build as build_volume
+
+    formats = FORMATS if fmt == "all" else (fmt,)
+    failed = 0
+    for volume_dir in volumes:
+        progress = Progress(volume_dir.name, enabled=not quiet and sys.stderr.isatty())
+        started = time.perf_counter()
+        try:
+            result = build_volume(volume_dir, out_dir, formats, progress)
+        except ReelpressError as error:
+            progress.clear()
+            _print_diagnostics(error.diagnostics)
+            click.echo(f"{volume_dir}: build failed; nothing was written", err=True)
+            failed = failed or error.exit_code
+            continue
+        except KeyboardInterrupt:
+            progress.clear()
+            click.echo("interrupted; nothing was written", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        progress.clear()
+        _print_diagnostics(result.warnings)
+        written = ", ".join(f"{path} ({_size(path.stat().st_size)})" for path in result.outputs.values())
+        click.echo(f"wrote {written} in {time.perf_counter() - started:.1f} s")
+    if failed:
+        sys.exit(failed)
+
+
+class Progress:
+    """One status line on a terminal, rewritten as the build moves from stage to stage."""
+
+    def __init__(self, name: str, enabled: bool):
+        self.name, self.enabled, self.width = name, enabled, 0
+
+    def __call__(self, stage: str) -> None:
+        if self.enabled:
+            line = f"{self.name}: {stage}…"
+            click.echo("\r" + line.ljust(self.width), nl=False, err=True)
+            self.width = len(line)
+
+    def clear(self) -> None:
+        if self.enabled and self.width:
+            click.echo("\r" + " " * self.width + "\r", nl=False, err=True)
+            self.width = 0
+
+
+def _print_diagnostics(diagnostics) -> None:
+    for item in diagnostics:
+        click.echo(str(item), err=True)
+
+
+def _size(size: int) -> str:
+    for unit in ("bytes", "KB", "MB"):
+        if size < 1024 or unit == "MB":
+            return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size:.1f} MB"

@@ -1,0 +1,126 @@
+"""One error hierarchy, its exit codes, and the stable diagnostic codes every stage reports with."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reelpress.model import Diagnostic, Severity
+
+# Exit codes: 1 = a problem in the sources, 2 = usage (click's own), 3 = environment, 130 = interrupted.
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+EXIT_ENVIRONMENT = 3
+EXIT_INTERRUPTED = 130
+
+#: Every code a stage may report, with what it means. Codes are stable: tools and people grep for them.
+CODES: dict[str, str] = {
+    # volume and configuration
+    "RP001": "volume folder or volume.toml missing",
+    "RP002": "TOML syntax error",
+    "RP003": "unknown configuration key",
+    "RP004": "configuration value of the wrong type or out of range",
+    "RP005": "required configuration key missing",
+    # source files
+    "RP010": "source file is not valid UTF-8 text",
+    "RP011": "control character in source text",
+    "RP012": "source file is empty",
+    "RP013": "review file name gives no usable slug",
+    "RP014": "two review files give the same slug",
+    "RP015": "`order` names a review that does not exist, or twice",
+    "RP016": "source file cannot be read",
+    # front matter
+    "RP020": "front matter missing or not terminated",
+    "RP021": "front matter YAML syntax error",
+    "RP022": "front matter is not a mapping",
+    "RP023": "unknown front matter key",
+    "RP024": "front matter value of the wrong type or out of range",
+    "RP025": "required front matter key missing",
+    "RP026": "duplicate front matter key",
+    "RP027": "YAML anchors and aliases are not allowed in front matter",
+    # markup
+    "RP030": "active or unsupported content removed",
+    "RP031": "unsafe link removed",
+    "RP032": "duplicate id",
+    "RP033": "link to an id that does not exist",
+    "RP034": "markup could not be parsed without losing content",
+    # images and other assets
+    "RP040": "image not found",
+    "RP041": "image outside the volume folder",
+    "RP042": "remote image (builds are offline)",
+    "RP043": "file is not a supported image",
+    "RP044": "image without alt text",
+    # PDF read-back checks
+    "RP060": "a contents page number does not match the page where the title is",
+    "RP061": "the PDF outline does not mirror the contents",
+    "RP062": "a font is not embedded in the PDF",
+    "RP063": "PDF metadata (title, author, language) missing",
+    # outputs and environment
+    "RP050": "output could not be written",
+    "RP051": "rendering failed",
+    "RP052": "a required program (Java for EPUBCheck) is missing or failed",
+}
+
+
+class ReelpressError(Exception):
+    """A problem the user can fix; carries every diagnostic found so far."""
+
+    exit_code = EXIT_INPUT
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]):
+        self.diagnostics = sorted(diagnostics, key=_order)
+        super().__init__("\n".join(str(d) for d in self.diagnostics))
+
+
+class InputError(ReelpressError):
+    """The sources (config, reviews, images) have problems."""
+
+
+class EnvironmentProblem(ReelpressError):
+    """The machine cannot do what was asked: an unwritable folder, a missing program."""
+
+    exit_code = EXIT_ENVIRONMENT
+
+
+def _order(d: Diagnostic) -> tuple:
+    return (d.path, d.line or 0, d.col or 0, d.code, d.message)
+
+
+def diagnostic(path, code: str, message: str, line: int | None = None, col: int | None = None,
+               severity: Severity = "error") -> Diagnostic:
+    """A `Diagnostic` with a known code (unknown codes are a programming error)."""
+    if code not in CODES:
+        raise KeyError(f"undeclared diagnostic code {code}")
+    return Diagnostic(str(path), line, col, code, severity, message)
+
+
+def fail(path, code: str, message: str, line: int | None = None, col: int | None = None):
+    """Raise an `InputError` with one diagnostic."""
+    raise InputError([diagnostic(path, code, message, line, col)])
+
+
+class Collector:
+    """Gathers diagnostics so a stage can report every problem at once, then abort once."""
+
+    def __init__(self) -> None:
+        self.items: list[Diagnostic] = []
+
+    def error(self, path, code: str, message: str, line: int | None = None, col: int | None = None) -> None:
+        self.items.append(diagnostic(path, code, message, line, col))
+
+    def warn(self, path, code: str, message: str, line: int | None = None, col: int | None = None) -> None:
+        self.items.append(diagnostic(path, code, message, line, col, "warning"))
+
+    def absorb(self, error: ReelpressError) -> None:
+        self.items.extend(error.diagnostics)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "warning"]
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise InputError(self.items)

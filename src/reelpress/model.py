@@ -1,0 +1,113 @@
+"""The book as data: plain dataclasses shared by every stage. Imports nothing else from reelpress."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+Severity = Literal["error", "warning"]
+
+#: Ids the front matter uses (and their `-title` forms); a review whose slug is one of them is renamed.
+RESERVED_IDS = frozenset({"cover", "titlepage", "imprint", "contents", "toc", "landmarks"})
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One finding about one place in a source file: `path:line:col: CODE severity: message`."""
+
+    path: str
+    line: int | None
+    col: int | None
+    code: str
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.col is not None:
+                where += f":{self.col}"
+        return f"{where}: {self.code} {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ReviewMeta:
+    """A review's validated front matter."""
+
+    title: str
+    film: str | None = None
+    year: int | None = None
+    director: str | None = None
+    rating: float | None = None
+    published: dt.date | None = None
+    source_url: str | None = None
+    spoilers: bool = False
+
+
+@dataclass
+class Asset:
+    """A file the book embeds (an image, the cover): where it lives and where it goes in the book."""
+
+    path: Path
+    href: str  # relative to the book's content root, e.g. "images/still.png"
+    media_type: str
+    width: int = 0
+    height: int = 0
+
+
+@dataclass
+class Review:
+    """One review: validated metadata plus its body as an XHTML element tree.
+
+    `body` is a namespaced XHTML `<div>` whose children are the review's block content. `text` is the
+    decoded source (line ends normalised) so that later stages can point at lines; `body_line` is the
+    1-based line where the body starts in the source file.
+    """
+
+    slug: str
+    path: Path
+    meta: ReviewMeta
+    body: Any  # lxml.etree._Element
+    text: str = ""
+    body_line: int = 1
+
+    @property
+    def anchor(self) -> str:
+        """The review's id in the book (and its file name in the EPUB): the slug, unless the slug is
+        one of the front matter's ids. Slugs never contain `_`, so the renamed form cannot clash."""
+        return f"review_{self.slug}" if self.slug in RESERVED_IDS else self.slug
+
+    @property
+    def id_prefix(self) -> str:
+        """Every id inside the review starts with this: `vertigo_fn-1`, `vertigo_the-tower`."""
+        return f"{self.anchor}_"
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """One line of a table of contents: a title, the id it points to, and its sub-entries."""
+
+    title: str
+    target: str  # an id in the book
+    children: tuple[TocEntry, ...] = ()
+
+
+@dataclass
+class Volume:
+    """A whole book, ready to be written: its config, normalised reviews and embedded files."""
+
+    directory: Path
+    config: Any  # reelpress.config.VolumeConfig
+    reviews: list[Review]
+    assets: dict[Path, Asset] = field(default_factory=dict)
+    cover: Asset | None = None
+    toc: tuple[TocEntry, ...] = ()
+    modified: dt.datetime = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.directory.name

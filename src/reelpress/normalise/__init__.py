@@ -1,0 +1,78 @@
+"""Stage 3, normalise: ordered passes over each review's XHTML body, then checks across the volume.
+
+A pass is a plain function `run(body, ctx)` that edits the tree in place; `PASSES` is the whole list,
+in order. Passes report through `ctx` with the source line where it can be found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reelpress.errors import Collector
+from reelpress.model import Asset, Review
+from reelpress.normalise import headings, ids, images, links, sanitise, typography
+from reelpress.textfile import position
+
+PASSES = (
+    sanitise.run,      # untrusted markup → the allowed elements, attributes and URLs
+    headings.run,      # the title is the only h1; body headings start at h2, no skipped levels
+    images.run,        # image references resolved inside the volume; lone images become figures
+    typography.run,    # curly quotes, apostrophes, dashes, ellipses; never inside code
+    ids.run,           # ids unique in the book (prefixed by the review's anchor); headings get ids
+)
+
+VOLUME_PASSES = (
+    links.run,         # links between reviews become internal; every #fragment must exist
+)
+
+
+@dataclass
+class Context:
+    """What a pass may know about the review it works on, and where it reports."""
+
+    review: Review
+    volume_dir: Path
+    config: object  # reelpress.config.VolumeConfig
+    report: Collector
+    assets: dict[Path, Asset] = field(default_factory=dict)
+
+    def line_of(self, *needles: str) -> int | None:
+        """The source line of the first needle found in the review's body, if any."""
+        text = self.review.text
+        start = _offset_of_line(text, self.review.body_line)
+        for needle in needles:
+            found = text.find(needle, start)
+            if found >= 0:
+                return position(text, found)[0]
+        return None
+
+    def error(self, code: str, message: str, *near: str) -> None:
+        self.report.error(self.review.path, code, message, self.line_of(*near) if near else None)
+
+    def warn(self, code: str, message: str, *near: str) -> None:
+        self.report.warn(self.review.path, code, message, self.line_of(*near) if near else None)
+
+
+def _offset_of_line(text: str, line: int) -> int:
+    offset = 0
+    for _ in range(line - 1):
+        offset = text.find("\n", offset) + 1
+        if offset == 0:
+            return len(text)
+    return offset
+
+
+def normalise_review(review: Review, ctx: Context) -> None:
+    for run in PASSES:
+        run(review.body, ctx)
+
+
+def normalise_volume(reviews: list[Review], volume_dir: Path, config, report: Collector) -> dict[Path, Asset]:
+    """Run every pass on every review, then the volume-wide passes; returns the assets referenced."""
+    assets: dict[Path, Asset] = {}
+    for review in reviews:
+        normalise_review(review, Context(review, volume_dir, config, report, assets))
+    for run in VOLUME_PASSES:
+        run(reviews, volume_dir, report)
+    return assets

@@ -1,0 +1,92 @@
+"""Typography pass: curly quotes and apostrophes, dashes in the house style, ellipses.
+
+Text is processed in document order across inline elements, so `"<em>Vertigo</em>"` gets an opening
+and a closing quote; each block starts afresh. Code, preformatted text and links that show their own
+address are never touched. Leading apostrophes (’70s, ’em, rock ’n’ roll) are apostrophes, not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reelpress.xhtml import local
+
+SKIP = frozenset({"code", "pre", "kbd", "samp", "var", "script", "style", "math", "svg"})
+BLOCKS = frozenset("""p h1 h2 h3 h4 h5 h6 blockquote li dt dd figcaption caption td th div section
+                      aside figure table tr ul ol dl br hr""".split())
+
+_OPENING_CONTEXT = set(" \t\n\u00a0([{\u201c\u2018\u2014\u2013-/")
+_ELISION = re.compile(r"\d\ds?\b|(?:tis|twas|em|cause|til|round|bout)\b|n'(?!\w)", re.IGNORECASE)
+_ELLIPSIS = re.compile(r"\.\.\.|\. \. \.")
+_DASH = re.compile(r"([ \t]*)(?<!-)--(?!-)([ \t]*)")
+
+DASHES = {"em": "\u2014", "spaced-en": "\u2013"}
+
+
+def run(body, ctx) -> None:
+    style = ctx.config.typography.dashes
+    previous = " "
+    for element, slot in _text_slots(body):
+        if slot == "reset":
+            previous = " "
+            continue
+        value = getattr(element, slot)
+        if value:
+            value = smarten(value, previous, style)
+            setattr(element, slot, value)
+            previous = value[-1]
+
+
+def _text_slots(element):
+    """(element, 'text'|'tail') in document order; ('reset') at block boundaries; code is skipped."""
+    name = local(element)
+    if name in BLOCKS:
+        yield element, "reset"
+    if name not in SKIP and not _shows_own_address(element):
+        yield element, "text"
+        for child in element:
+            yield from _text_slots(child)
+            if local(child) in BLOCKS:
+                yield child, "reset"
+            yield child, "tail"
+
+
+def _shows_own_address(element) -> bool:
+    href = element.get("href")
+    return local(element) == "a" and href is not None and (element.text or "").strip() in (href, href[7:],
+                                                                                          href[8:])
+
+
+def smarten(text: str, previous: str = " ", dashes: str = "em") -> str:
+    """Typographic punctuation for one run of text; `previous` is the character before it."""
+    text = _ELLIPSIS.sub("\u2026", text)
+    text = text.replace("---", "\u2014")
+    text = _DASH.sub(lambda m: _dash(m, dashes), text)
+    return _quotes(text, previous)
+
+
+def _dash(match: re.Match, style: str) -> str:
+    if style == "em":
+        return DASHES["em"]
+    start, end = match.start(), match.end()
+    before = "\u00a0" if start > 0 or match.group(1) else ""
+    after = " " if end < len(match.string) or match.group(2) else ""
+    return f"{before}{DASHES['spaced-en']}{after}"
+
+
+def _quotes(text: str, previous: str) -> str:
+    out: list[str] = []
+    for index, char in enumerate(text):
+        if char not in "\"'":
+            out.append(char)
+            continue
+        before = out[-1] if out else previous
+        after = text[index + 1: index + 2]
+        opening = before in _OPENING_CONTEXT and after not in ("", " ", "\t", "\n", "\u00a0")
+        if char == '"':
+            out.append("\u201c" if opening else "\u201d")
+        elif before.isalnum() or _ELISION.match(text, index + 1):
+            out.append("\u2019")
+        else:
+            out.append("\u2018" if opening else "\u2019")
+    return "".join(out)

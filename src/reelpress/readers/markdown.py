@@ -1,0 +1,43 @@
+"""Markdown review sources: YAML front matter, then a Python-Markdown body → `Review`.
+
+Smart punctuation is off on purpose: typography is a normalise pass, so HTML sources get it too.
+The reader's one job beyond parsing is to express Python-Markdown's footnotes in the project's note
+markup (see `notes.py`), which every reader shares.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+
+from reelpress.errors import Collector
+from reelpress.model import Review
+from reelpress.readers import frontmatter, notes
+from reelpress.xhtml import parse_html_fragment
+
+EXTENSIONS = ["footnotes", "tables", "fenced_code", "sane_lists", "attr_list", "def_list", "abbr"]
+_CONFIG = {"footnotes": {"SEPARATOR": "-", "BACKLINK_TEXT": "\u21a9", "BACKLINK_TITLE": ""}}
+_converter: markdown.Markdown | None = None
+
+
+def _markdown() -> markdown.Markdown:
+    """One converter per process, reset between documents (building it costs more than using it)."""
+    global _converter
+    if _converter is None:
+        _converter = markdown.Markdown(extensions=EXTENSIONS, extension_configs=_CONFIG,
+                                       output_format="xhtml")
+    _converter.reset()
+    return _converter
+
+
+def read(path: Path, slug: str, text: str, report: Collector) -> Review | None:
+    """Turn one Markdown source into a Review; problems go to `report` (None if there were errors)."""
+    yaml_text, yaml_line, body_text, body_line = frontmatter.split(text, path)
+    meta = frontmatter.parse(yaml_text, yaml_line, path, report)
+    html = _markdown().convert(body_text)
+    body = parse_html_fragment(html, path)
+    notes.from_python_markdown(body)
+    if meta is None:
+        return None
+    return Review(slug=slug, path=path, meta=meta, body=body, text=text, body_line=body_line)

@@ -1,0 +1,62 @@
+"""The project's note markup, and conversion into it from what each source format produces.
+
+A note reference is `<sup><a id="fnref-N" href="#fn-N" epub:type="noteref" role="doc-noteref">N</a></sup>`;
+the notes are one `<section epub:type="endnotes" role="doc-endnotes">` at the end of the body holding an
+`<ol>` of `<li id="fn-N" epub:type="footnote">` (EPUB deprecates `endnote`), each ending in a backlink. Reading systems turn this into
+pop-up notes (Apple Books, Kobo, Kindle); the ids pass later makes the ids unique in the book.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from reelpress.xhtml import EPUB_TYPE, q
+
+BACKLINK_TEXT = "\u21a9\ufe0e"  # ↩ with the text (not emoji) presentation selector
+
+
+def notes_section() -> etree._Element:
+    section = etree.Element(q("section"))
+    section.set(EPUB_TYPE, "endnotes")
+    section.set("role", "doc-endnotes")
+    section.set("aria-label", "Notes")
+    return section
+
+
+def mark_noteref(link) -> None:
+    link.set(EPUB_TYPE, "noteref")
+    link.set("role", "doc-noteref")
+
+
+def mark_backlink(link) -> None:
+    for attribute in ("class", "title"):
+        link.attrib.pop(attribute, None)
+    link.set(EPUB_TYPE, "backlink")
+    link.set("role", "doc-backlink")
+    link.set("aria-label", "Back to text")
+    link.text = BACKLINK_TEXT
+
+
+def from_python_markdown(body) -> None:
+    """Rewrite Python-Markdown's `footnotes` output (classes and a `<div class="footnote">`)."""
+    for sup in body.iter(q("sup")):
+        link = sup.find(q("a"))
+        if link is not None and "footnote-ref" in link.get("class", "").split():
+            link.attrib.pop("class")
+            if "id" in sup.attrib:
+                link.set("id", sup.attrib.pop("id"))
+            mark_noteref(link)
+    for div in list(body.iter(q("div"))):
+        if "footnote" not in div.get("class", "").split():
+            continue
+        section = notes_section()
+        for ol in div.iter(q("ol")):
+            section.append(ol)
+            for item in ol.iterchildren(q("li")):
+                item.set(EPUB_TYPE, "footnote")
+            for link in ol.iter(q("a")):
+                if "footnote-backref" in link.get("class", "").split():
+                    mark_backlink(link)
+            break
+        section.tail = div.tail
+        div.getparent().replace(div, section)

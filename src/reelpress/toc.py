@@ -1,0 +1,29 @@
+"""Stage 4, toc: the table of contents as data — each review, and its h2 sections beneath it.
+
+Both writers render this one tree: the EPUB nav, NCX and contents page, the PDF contents page (with
+page numbers) and the PDF outline.
+"""
+
+from __future__ import annotations
+
+from reelpress.model import Review, TocEntry
+from reelpress.xhtml import q, text_of
+
+
+def build_toc(reviews: list[Review]) -> tuple[TocEntry, ...]:
+    return tuple(_entry(review) for review in reviews)
+
+
+def _entry(review: Review) -> TocEntry:
+    sections = tuple(TocEntry(text_of(h), h.get("id")) for h in review.body.iter(q("h2")) if _in_text(h))
+    return TocEntry(review.meta.title, review.anchor, sections)
+
+
+def _in_text(heading) -> bool:
+    """Headings inside the notes section are not part of the contents."""
+    parent = heading.getparent()
+    while parent is not None:
+        if parent.get("role") == "doc-endnotes":
+            return False
+        parent = parent.getparent()
+    return True

@@ -1,0 +1,237 @@
+"""EPUB 3 writer: content documents from the templates, packaged by ebooklib, zipped reproducibly.
+
+The recipe, one step each: render the content documents, declare the metadata, add the items, the
+NCX table of contents, the spine and the EPUB 2 guide, let ebooklib write the package, then rewrite
+the zip so the same sources give the same bytes (ebooklib stamps entries with the wall clock).
+Content documents are added as plain items so that ebooklib writes our XHTML exactly as rendered.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from ebooklib import epub
+from markupsafe import Markup
+
+from reelpress import __version__
+from reelpress.errors import fail
+from reelpress.model import Volume
+from reelpress.writers.templating import render, templates_dir
+from reelpress.xhtml import parse_xhtml, q, tidy, to_xhtml_bytes
+
+XHTML = "application/xhtml+xml"
+SYMBOLS_FONT = "fonts/ReelpressSymbols.ttf"
+
+
+@dataclass
+class Document:
+    """One XHTML file of the book."""
+
+    name: str  # path inside the content folder, e.g. "text/vertigo.xhtml"
+    title: str
+    content: str  # the rendered section; the whole XHTML document once finished
+    matter: str = "frontmatter"  # the body's epub:type
+    landmark: str | None = None  # EPUB 3 landmark type
+    guide: str | None = None  # EPUB 2 guide type
+
+
+def write(volume: Volume) -> bytes:
+    """The EPUB for `volume`, as bytes."""
+    owner = id_owners(volume)
+    documents = content_documents(volume, owner)
+    book = epub.EpubBook()
+    declare_metadata(book, volume)
+    add_resources(book, volume)
+    add_documents(book, volume, documents, owner)
+    book.toc = ncx_toc(volume, owner)
+    book.add_item(epub.EpubNcx())
+    book.guide = [{"type": d.guide, "href": d.name, "title": d.title} for d in documents if d.guide]
+    raw = io.BytesIO()
+    writer = epub.EpubWriter(raw, book, {"mtime": volume.modified, "epub3_pages": False,
+                                         "epub3_landmark": False, "raise_exceptions": True})
+    writer.process()
+    writer.write()
+    return reproducible_zip(raw.getvalue(), volume)
+
+
+# -- content documents -------------------------------------------------------------------------
+
+#: The ids the front matter templates define, and the file each lives in.
+FRONT_IDS = {"cover": "text/cover.xhtml", "titlepage": "text/titlepage.xhtml", "imprint": "text/imprint.xhtml",
+             "contents": "text/contents.xhtml", "contents-title": "text/contents.xhtml"}
+
+
+def id_owners(volume: Volume) -> dict[str, str]:
+    """Which file each id of the book lives in, so links can cross from one file to another."""
+    owner = dict(FRONT_IDS)
+    for review in volume.reviews:
+        name = f"text/{review.anchor}.xhtml"
+        owner[review.anchor] = owner[f"{review.id_prefix}title"] = name
+        owner.update({e.get("id"): name for e in review.body.iter() if e.get("id") is not None})
+    return owner
+
+
+def content_documents(volume: Volume, owner: dict[str, str]) -> list[Document]:
+    config = volume.config
+    docs = []
+    if volume.cover:
+        docs.append(Document("text/cover.xhtml", "Cover", render("epub/cover.xhtml", config=config,
+                             cover=volume.cover), landmark="cover", guide="cover"))
+    docs.append(Document("text/titlepage.xhtml", config.title, render("titlepage.xhtml", config=config),
+                         landmark="titlepage", guide="title-page"))
+    docs.append(Document("text/imprint.xhtml", "Imprint", render("imprint.xhtml", config=config)))
+    docs.append(Document("text/contents.xhtml", "Contents", render("contents.xhtml", toc=volume.toc,
+                         href=lambda target: _href(owner, target, "text")), landmark="toc", guide="toc"))
+    for index, review in enumerate(volume.reviews):
+        first = index == 0
+        docs.append(Document(f"text/{review.anchor}.xhtml", review.meta.title,
+                             render("review.xhtml", review=review), "bodymatter",
+                             "bodymatter" if first else None, "text" if first else None))
+    for doc in docs:
+        doc.content = _finish(doc, volume, owner)
+    return docs
+
+
+def _href(owner: dict[str, str], target: str, from_folder: str) -> str:
+    """A link to `target` from a file in `from_folder` ("text" or the content root)."""
+    name = owner[target]
+    relative = name.removeprefix("text/") if from_folder == "text" else name
+    return relative if target == PurePosixPath(name).stem else f"{relative}#{target}"
+
+
+def _finish(doc: Document, volume: Volume, owner: dict[str, str]) -> str:
+    """Wrap the section in a document, parse it strictly, point links at the right files, serialise."""
+    xhtml = render("epub/chapter.xhtml", config=volume.config, title=doc.title, content=Markup(doc.content),
+                   body_type=doc.matter)
+    root = parse_xhtml(xhtml, doc.name)
+    tidy(root)
+    for link in root.iter(q("a")):
+        href = link.get("href", "")
+        if href.startswith("#") and owner.get(href[1:], doc.name) != doc.name:
+            link.set("href", _href(owner, href[1:], "text"))
+    for image in root.iter(q("img")):
+        if image.get("src", "").startswith("images/"):
+            image.set("src", "../" + image.get("src"))
+    return to_xhtml_bytes(root).decode("utf-8")
+
+
+# -- package -----------------------------------------------------------------------------------
+
+def declare_metadata(book: epub.EpubBook, volume: Volume) -> None:
+    config = volume.config
+    book.title = config.title
+    book.set_identifier(config.identifier)
+    book.add_metadata("DC", "title", config.title, {"id": "title"})
+    book.add_metadata(None, "meta", "main", {"refines": "#title", "property": "title-type"})
+    if config.subtitle:
+        book.add_metadata("DC", "title", config.subtitle, {"id": "subtitle"})
+        book.add_metadata(None, "meta", "subtitle", {"refines": "#subtitle", "property": "title-type"})
+    book.set_language(config.language)
+    book.add_author(config.author, role="aut", uid="author")
+    for name in ("publisher", "description", "rights"):
+        if getattr(config, name):
+            book.add_metadata("DC", name, getattr(config, name))
+    if config.published:
+        book.add_metadata("DC", "date", config.published.isoformat())
+    if config.series:
+        _series(book, config)
+    _accessibility(book, volume)
+    book.metadata[epub.NAMESPACES["OPF"]]["generator"] = [
+        ("", {"name": "generator", "content": f"reelpress {__version__}"})]
+    if volume.cover:
+        book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
+
+
+def _series(book: epub.EpubBook, config) -> None:
+    position = f"{config.series_index:g}" if config.series_index is not None else None
+    book.add_metadata(None, "meta", config.series, {"property": "belongs-to-collection", "id": "series"})
+    book.add_metadata(None, "meta", "series", {"refines": "#series", "property": "collection-type"})
+    if position:
+        book.add_metadata(None, "meta", position, {"refines": "#series", "property": "group-position"})
+    book.add_metadata(None, "meta", "", {"name": "calibre:series", "content": config.series})
+    if position:
+        book.add_metadata(None, "meta", "", {"name": "calibre:series_index", "content": position})
+
+
+def _accessibility(book: epub.EpubBook, volume: Volume) -> None:
+    images = any(asset is not volume.cover for asset in volume.assets.values())
+    modes = ["textual", "visual"] if images else ["textual"]
+    features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
+    if images:
+        features.append("alternativeText")
+    summary = ("Reflowable text with a navigable table of contents, semantic headings and linked notes"
+               + ("; every image has a text description." if images else "."))
+    for prop, values in (("accessMode", modes), ("accessModeSufficient", ["textual"]),
+                         ("accessibilityFeature", features), ("accessibilityHazard", ["none"]),
+                         ("accessibilitySummary", [summary])):
+        for value in values:
+            book.add_metadata(None, "meta", value, {"property": f"schema:{prop}"})
+
+
+def add_resources(book: epub.EpubBook, volume: Volume) -> None:
+    css = (templates_dir() / "epub.css").read_bytes()
+    book.add_item(epub.EpubItem(uid="css", file_name="css/epub.css", media_type="text/css", content=css))
+    font = (templates_dir() / "fonts" / "ReelpressSymbols.ttf").read_bytes()
+    book.add_item(epub.EpubItem(uid="font-symbols", file_name=SYMBOLS_FONT, media_type="font/ttf", content=font))
+    images = sorted((a for a in volume.assets.values() if a is not volume.cover), key=lambda a: a.href)
+    for index, asset in enumerate(images, 1):
+        book.add_item(epub.EpubItem(uid=f"image-{index}", file_name=asset.href, media_type=asset.media_type,
+                                    content=asset.path.read_bytes()))
+    if volume.cover:
+        cover = epub.EpubItem(uid="cover-image", file_name=volume.cover.href,
+                              media_type=volume.cover.media_type, content=volume.cover.path.read_bytes())
+        cover.properties = ["cover-image"]
+        book.add_item(cover)
+
+
+def add_documents(book: epub.EpubBook, volume: Volume, documents: list[Document], owner: dict[str, str]) -> None:
+    nav = epub.EpubItem(uid="nav", file_name="nav.xhtml", media_type=XHTML,
+                        content=_nav(volume, documents, owner).encode("utf-8"))
+    nav.properties = ["nav"]
+    book.add_item(nav)
+    for index, doc in enumerate(documents):
+        item = epub.EpubItem(uid=f"doc-{index}", file_name=doc.name, media_type=XHTML,
+                             content=doc.content.encode("utf-8"))
+        book.add_item(item)
+        book.spine.append(item)
+
+
+def _nav(volume: Volume, documents: list[Document], owner: dict[str, str]) -> str:
+    landmarks = [{"type": d.landmark, "href": d.name, "title": d.title} for d in documents if d.landmark]
+    xhtml = render("epub/nav.xhtml", config=volume.config, toc=volume.toc, landmarks=landmarks,
+                   href=lambda target, _where: _href(owner, target, "root"))
+    root = parse_xhtml(xhtml, "nav.xhtml")
+    return to_xhtml_bytes(root).decode("utf-8")
+
+
+def ncx_toc(volume: Volume, owner: dict[str, str]) -> list:
+    """The EPUB 2 NCX: the same tree as the nav, for older reading systems."""
+    toc, counter = [], iter(range(1, 10**6))
+    for entry in volume.toc:
+        link = epub.Link(_href(owner, entry.target, "root"), entry.title, f"nav-{next(counter)}")
+        children = [epub.Link(_href(owner, c.target, "root"), c.title, f"nav-{next(counter)}")
+                    for c in entry.children]
+        toc.append((epub.Section(entry.title, link.href), children) if children else link)
+    return toc
+
+
+def reproducible_zip(data: bytes, volume: Volume) -> bytes:
+    """Rewrite ebooklib's zip: `mimetype` first and stored, fixed times and modes, no duplicates."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = source.namelist()
+    if len(names) != len(set(names)):
+        fail(volume.directory, "RP050", f"the EPUB would contain duplicate entries: "
+             f"{sorted({n for n in names if names.count(n) > 1})}")
+    stamp = max(volume.modified.utctimetuple()[:6], (1980, 1, 1, 0, 0, 0))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in ["mimetype", *sorted(n for n in names if n != "mimetype")]:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.create_system = 3
+            info.external_attr = 0o100644 << 16
+            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(name), compresslevel=9)
+    return out.getvalue()

@@ -1,0 +1,55 @@
+"""Jinja2 templates shared by the writers, and the small filters the templates use."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from reelpress.model import Review
+from reelpress.xhtml import inner_xhtml
+
+
+def templates_dir() -> Path:
+    """templates/ of a source checkout, or the copy packaged inside an installed wheel."""
+    packaged = Path(__file__).resolve().parents[1] / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[3] / "templates"
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir()),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["stars"] = stars
+    env.filters["star_label"] = star_label
+    env.filters["body"] = body_markup
+    return env
+
+
+def render(name: str, **context) -> str:
+    return environment().get_template(name).render(**context)
+
+
+def stars(rating: float) -> str:
+    """3.5 → '★★★½'; 0 → 'no stars'."""
+    whole, half = int(rating), rating % 1 >= 0.5
+    if not whole and not half:
+        return "no stars"
+    return "\u2605" * whole + ("\u00bd" if half else "")
+
+
+def star_label(rating: float) -> str:
+    return f"{rating:g} out of 5 stars"
+
+
+def body_markup(review: Review) -> Markup:
+    """A review's normalised body as XHTML, safe to place in a template."""
+    return Markup(inner_xhtml(review.body))
