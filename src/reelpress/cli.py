@@ -82,8 +82,14 @@ class Progress:
 
 
 def _print_diagnostics(diagnostics) -> None:
+    """One line per problem, paths shown relative to the current folder when they are inside it."""
+    here = Path.cwd()
     for item in diagnostics:
-        click.echo(str(item), err=True)
+        line = str(item)
+        path = Path(item.path)
+        if path.is_absolute() and path.is_relative_to(here):
+            line = str(path.relative_to(here)) + line[len(item.path):]
+        click.echo(line, err=True)
 
 
 def _size(size: int) -> str:

@@ -226,11 +226,12 @@ FRONT_MATTER_CODES = Codes("RP023", "RP024", "RP025")
 
 def validate(data: Mapping[str, Any], schema: tuple[Field, ...], path: Path, where: Locator,
              report: Collector, codes: Codes, prefix: tuple[str, ...] = (),
-             raw: Mapping[str, str] | None = None) -> dict:
+             raw: Mapping[str, str] | None = None, present: set[str] = frozenset()) -> dict:
     """Check `data` against `schema`; report every problem to `report`; return the clean values.
 
     `where` maps a key path to its (line, column); `raw` holds the source text of YAML scalars so a
-    YAML 1.1 coercion can be explained.
+    YAML 1.1 coercion can be explained; keys in `present` were given but could not be read (their
+    error is already reported), so they are not also "missing".
     """
     known = {f.name: f for f in schema}
     clean: dict[str, Any] = {}
@@ -246,7 +247,7 @@ def validate(data: Mapping[str, Any], schema: tuple[Field, ...], path: Path, whe
             hint = _yaml_hint((raw or {}).get(key), value)
             report.error(path, codes.invalid, f"`{'.'.join(keypath)}`: {exc}{hint}", line, col)
     for f in schema:
-        if f.required and f.name not in data:
+        if f.required and f.name not in data and f.name not in present:
             line, col = where(prefix)
             report.error(path, codes.missing, f"required key `{'.'.join((*prefix, f.name))}` is missing "
                          f"({f.doc[0].lower()}{f.doc[1:]})", line, col)
@@ -318,8 +319,8 @@ def _toml_locator(source: str) -> Locator:
 
 
 def review_meta(data: Mapping[str, Any], path: Path, where: Locator, raw: Mapping[str, str],
-                report: Collector) -> ReviewMeta | None:
+                report: Collector, present: set[str] = frozenset()) -> ReviewMeta | None:
     """Validate a review's front matter; None (with errors reported) when it does not hold."""
     before = len(report.errors)
-    clean = validate(data, REVIEW_FIELDS, path, where, report, FRONT_MATTER_CODES, raw=raw)
-    return None if len(report.errors) > before else ReviewMeta(**clean)
+    clean = validate(data, REVIEW_FIELDS, path, where, report, FRONT_MATTER_CODES, raw=raw, present=present)
+    return None if len(report.errors) > before or present else ReviewMeta(**clean)

@@ -14,9 +14,13 @@ def check_writable(folder: Path) -> None:
     probe = folder
     while not probe.exists():
         probe = probe.parent
-    if not probe.is_dir() or not os.access(probe, os.W_OK | os.X_OK):
+    if not probe.is_dir() or not _can_write(probe):
         raise EnvironmentProblem([diagnostic(folder, "RP050", f"cannot write outputs here: {probe} is not a "
                                              "writable folder")])
+
+
+def _can_write(folder: Path) -> bool:
+    return os.access(folder, os.W_OK | os.X_OK)
 
 
 def atomic_write(path: Path, data: bytes) -> None:

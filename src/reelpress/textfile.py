@@ -15,7 +15,7 @@ MAX_SOURCE_BYTES = 8 * 1024 * 1024
 _UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # C0 controls except tab and newline (CR is normalised before this check), DEL, C1 controls,
 # and the non-characters U+FFFE/U+FFFF: none can appear in XHTML.
-_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def check_inside(path: Path, root: Path) -> Path:
@@ -57,10 +57,16 @@ def decode(data: bytes, path: Path) -> str:
         line, col = position(prefix, len(prefix))
         fail(path, "RP010", f"invalid UTF-8 byte 0x{data[exc.start]:02x}; save the file as UTF-8", line, col)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    check_characters(text, path)
+    return text
+
+
+def check_characters(text: str, path: Path, first_line: int = 1) -> None:
+    """Refuse characters that XHTML cannot hold (NUL, other C0/C1 controls, U+FFFE/U+FFFF, surrogates)."""
     if bad := _BAD_CHAR.search(text):
         line, col = position(text, bad.start())
-        fail(path, "RP011", f"control character U+{ord(bad.group()):04X} is not allowed in text", line, col)
-    return text
+        fail(path, "RP011", f"control character U+{ord(bad.group()):04X} is not allowed in text",
+             line + first_line - 1, col)
 
 
 def read_text(path: Path, root: Path, limit: int = MAX_SOURCE_BYTES) -> str:

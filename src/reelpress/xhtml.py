@@ -15,6 +15,7 @@ import lxml.html
 from lxml import etree
 
 from reelpress.errors import fail
+from reelpress.textfile import check_characters
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
@@ -48,6 +49,7 @@ def html_parser() -> lxml.html.HTMLParser:
 
 def parse_html_fragment(html: str, path: Path, first_line: int = 1) -> etree._Element:
     """Parse an HTML fragment into an XHTML `<div>`; content the parser would drop is an error."""
+    check_characters(html, path, first_line)
     parser = html_parser()
     root = lxml.html.fragment_fromstring(html or "", create_parent="div", parser=parser)
     for entry in parser.error_log:

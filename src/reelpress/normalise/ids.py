@@ -3,7 +3,8 @@
 Ids are prefixed with the review's anchor and `_` (`vertigo_fn-1`; slugs never contain `_`, so no
 review's ids can clash with another's), made XML-safe, and de-duplicated within
 the review (a duplicate is reported: links to it would be ambiguous). Headings get ids from their text
-so the contents can point at them. `#fragment` links inside the review follow the renaming.
+so the contents can point at them, and `#part-one` in the source finds the heading "Part one" as
+Markdown writers expect. `#fragment` links inside the review follow the renaming.
 """
 
 from __future__ import annotations
@@ -31,9 +32,11 @@ def run(body, ctx) -> None:
             taken.add(new)
     for heading in body.iter():
         if local(heading) in LEVELS[1:] and heading.get("id") is None:
-            new = _unique(prefix + slugify(text_of(heading), "section"), taken)
+            name = slugify(text_of(heading), "section")
+            new = _unique(prefix + name, taken)
             heading.set("id", new)
             taken.add(new)
+            renamed.setdefault(name, new)  # so `[see](#part-one)` finds the heading "Part one"
     for link in body.iter(q("a")):
         href = link.get("href", "")
         if href.startswith("#") and href[1:] in renamed:

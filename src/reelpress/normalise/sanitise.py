@@ -111,7 +111,12 @@ def _remove(element) -> None:
     parent = element.getparent()
     if parent is None:
         return
-    _append_text(element.getprevious(), parent, element.tail)
+    previous = element.getprevious()
+    before = (previous.tail if previous is not None else parent.text) or ""
+    tail = element.tail or ""
+    if not tail.strip() and (not before or before[-1].isspace()):
+        tail = ""  # do not pile up the blank lines around removed blocks
+    _append_text(previous, parent, tail)
     parent.remove(element)
 
 

@@ -25,16 +25,27 @@ DASHES = {"em": "\u2014", "spaced-en": "\u2013"}
 
 def run(body, ctx) -> None:
     style = ctx.config.typography.dashes
-    previous = " "
+    for run_ in _runs(body):
+        previous = " "
+        for index, (element, slot) in enumerate(run_):
+            value = getattr(element, slot)
+            if value:
+                following = next((getattr(e, s)[0] for e, s in run_[index + 1:] if getattr(e, s)), "")
+                value = smarten(value, previous, style, following)
+                setattr(element, slot, value)
+                previous = value[-1]
+
+
+def _runs(body) -> list[list[tuple]]:
+    """The text slots of the body grouped into runs, one per block: quotes pair up within a run."""
+    runs: list[list[tuple]] = [[]]
     for element, slot in _text_slots(body):
         if slot == "reset":
-            previous = " "
-            continue
-        value = getattr(element, slot)
-        if value:
-            value = smarten(value, previous, style)
-            setattr(element, slot, value)
-            previous = value[-1]
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append((element, slot))
+    return runs
 
 
 def _text_slots(element):
@@ -57,12 +68,13 @@ def _shows_own_address(element) -> bool:
                                                                                           href[8:])
 
 
-def smarten(text: str, previous: str = " ", dashes: str = "em") -> str:
-    """Typographic punctuation for one run of text; `previous` is the character before it."""
+def smarten(text: str, previous: str = " ", dashes: str = "em", following: str = "") -> str:
+    """Typographic punctuation for one piece of text; `previous` and `following` are the characters
+    just before and after it (in neighbouring elements), which decide whether a quote opens or closes."""
     text = _ELLIPSIS.sub("\u2026", text)
     text = text.replace("---", "\u2014")
     text = _DASH.sub(lambda m: _dash(m, dashes), text)
-    return _quotes(text, previous)
+    return _quotes(text, previous, following)
 
 
 def _dash(match: re.Match, style: str) -> str:
@@ -74,14 +86,14 @@ def _dash(match: re.Match, style: str) -> str:
     return f"{before}{DASHES['spaced-en']}{after}"
 
 
-def _quotes(text: str, previous: str) -> str:
+def _quotes(text: str, previous: str, following: str = "") -> str:
     out: list[str] = []
     for index, char in enumerate(text):
         if char not in "\"'":
             out.append(char)
             continue
         before = out[-1] if out else previous
-        after = text[index + 1: index + 2]
+        after = text[index + 1: index + 2] or following
         opening = before in _OPENING_CONTEXT and after not in ("", " ", "\t", "\n", "\u00a0")
         if char == '"':
             out.append("\u201c" if opening else "\u201d")

@@ -48,13 +48,14 @@ def split(text: str, path: Path) -> tuple[str, int, str, int]:
 def parse(yaml_text: str, first_line: int, path: Path, report: Collector) -> ReviewMeta | None:
     """Load the YAML mapping and validate it; problems go to `report` (None when there were errors)."""
     loader = _Loader(yaml_text)
+    errors_before = len(report.errors)
     try:
         root = loader.get_single_node()
         if root is None or not isinstance(root, yaml.MappingNode):
             line = (root.start_mark.line if root is not None else 0) + first_line
             report.error(path, "RP022", f"front matter must be `key: value` lines, not {_kind(root)}", line, 1)
             return None
-        data, raw, where = _read_mapping(loader, root, first_line, path, report)
+        data, raw, where, failed = _read_mapping(loader, root, first_line, path, report)
     except _Refused as exc:
         report.error(path, "RP027", str(exc), exc.mark.line + first_line, exc.mark.column + 1)
         return None
@@ -68,13 +69,14 @@ def parse(yaml_text: str, first_line: int, path: Path, report: Collector) -> Rev
         return None
     finally:
         loader.dispose()
-    return review_meta(data, path, lambda keypath: where.get(keypath[-1] if keypath else "", (first_line - 1, 1)),
-                       raw, report)
+    meta = review_meta(data, path, lambda keypath: where.get(keypath[-1] if keypath else "", (first_line - 1, 1)),
+                       raw, report, present=failed)
+    return meta if len(report.errors) == errors_before else None
 
 
 def _read_mapping(loader, root, first_line, path, report):
     """Construct the top-level mapping key by key, so each value keeps its line, raw text and errors."""
-    data, raw, where = {}, {}, {}
+    data, raw, where, failed = {}, {}, {}, set()
     for key_node, value_node in root.value:
         line, col = key_node.start_mark.line + first_line, key_node.start_mark.column + 1
         if not isinstance(key_node, yaml.ScalarNode):
@@ -90,12 +92,14 @@ def _read_mapping(loader, root, first_line, path, report):
         try:
             data[key] = loader.construct_object(value_node, deep=True)
         except (ValueError, OverflowError, yaml.constructor.ConstructorError) as exc:
-            report.error(path, "RP024", f"`{key}`: cannot read value {value_node.value!r}: {exc}",
+            problem = getattr(exc, "problem", None) or str(exc)
+            report.error(path, "RP024", f"`{key}`: cannot read value {value_node.value!r}: {problem}",
                          value_node.start_mark.line + first_line, value_node.start_mark.column + 1)
+            failed.add(key)
             continue
         if isinstance(value_node, yaml.ScalarNode):
             raw[key] = value_node.value
-    return data, raw, where
+    return data, raw, where, failed
 
 
 def _kind(node) -> str:

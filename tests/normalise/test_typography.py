@@ -1,0 +1,46 @@
+"""The typography rules one at a time (the golden cases show them in context)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelpress.normalise.typography import smarten
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"Hello," she said.', "\u201cHello,\u201d she said."),
+    ("'Single' quotes", "\u2018Single\u2019 quotes"),
+    ("it's the critic's", "it\u2019s the critic\u2019s"),
+    ("the critics' choice", "the critics\u2019 choice"),
+    ("in the '70s", "in the \u201970s"),
+    ("the class of '99", "the class of \u201999"),
+    ("rock 'n' roll", "rock \u2019n\u2019 roll"),
+    ("'em all", "\u2019em all"),
+    ("'Twas brillig", "\u2019Twas brillig"),
+    ('"\'Quoted\' inside"', "\u201c\u2018Quoted\u2019 inside\u201d"),
+    ("5'10\"", "5\u201910\u201d"),
+    ("Wait...", "Wait\u2026"),
+    ("Wait. . . what", "Wait\u2026 what"),
+    ("a---b", "a\u2014b"),
+    ("1990-1995", "1990-1995"),
+])
+def test_smarten(text, expected):
+    assert smarten(text) == expected
+
+
+def test_dash_styles():
+    assert smarten("word -- word") == "word\u2014word"
+    assert smarten("word--word") == "word\u2014word"
+    assert smarten("word -- word", dashes="spaced-en") == "word\u00a0\u2013 word"
+    assert smarten("-- Orson Welles", dashes="spaced-en") == "\u2013 Orson Welles"
+
+
+def test_quotes_look_at_neighbouring_text():
+    assert smarten('He said "', following="V") == "He said \u201c"
+    assert smarten('"', previous="o", following=".") == "\u201d"
+    assert smarten("'", previous="s", following=" ") == "\u2019"
+
+
+def test_smartening_twice_changes_nothing():
+    once = smarten('"It\'s -- the \'70s..." she said')
+    assert smarten(once) == once

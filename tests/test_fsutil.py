@@ -1,0 +1,44 @@
+"""Outputs are replaced in one step: a failed write keeps the old file and leaves no temp file."""
+
+from __future__ import annotations
+
+import errno
+
+import pytest
+
+from reelpress.errors import EnvironmentProblem
+from reelpress.fsutil import atomic_write, save
+
+
+def test_atomic_write_replaces_the_file(tmp_path):
+    target = tmp_path / "book.epub"
+    target.write_bytes(b"old")
+    atomic_write(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["book.epub"]
+
+
+def test_disk_full_keeps_the_old_file_and_removes_the_temp_file(tmp_path, monkeypatch):
+    target = tmp_path / "book.epub"
+    target.write_bytes(b"old")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr("reelpress.fsutil.os.fsync", full)  # the write is flushed, then fsync fails
+    with pytest.raises(EnvironmentProblem) as caught:
+        save({target: b"new" * 1000})
+    assert "RP050" in str(caught.value) and "No space left on device" in str(caught.value)
+    assert "the previous file, if any, is unchanged" in str(caught.value)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["book.epub"]
+
+
+def test_interrupt_during_write_leaves_no_partial_file(tmp_path, monkeypatch):
+    target = tmp_path / "book.pdf"
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt
+    monkeypatch.setattr("reelpress.fsutil.os.replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write(target, b"data")
+    assert list(tmp_path.iterdir()) == []
