@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 
 import pytest
 
@@ -10,12 +11,22 @@ from reelpress.errors import EnvironmentProblem
 from reelpress.fsutil import atomic_write, save
 
 
-def test_atomic_write_replaces_the_file(tmp_path):
+def test_atomic_write_replaces_the_file_and_keeps_its_permissions(tmp_path):
     target = tmp_path / "book.epub"
     target.write_bytes(b"old")
+    target.chmod(0o640)
     atomic_write(target, b"new")
-    assert target.read_bytes() == b"new"
+    assert target.read_bytes() == b"new" and target.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["book.epub"]
+
+
+def test_a_new_output_gets_ordinary_permissions(tmp_path):
+    old = os.umask(0o022)
+    try:
+        atomic_write(tmp_path / "new.pdf", b"x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new.pdf").stat().st_mode & 0o777 == 0o644
 
 
 def test_disk_full_keeps_the_old_file_and_removes_the_temp_file(tmp_path, monkeypatch):

@@ -81,9 +81,8 @@ def _clean_attributes(element, ctx) -> None:
         ctx.warn("RP031", f"removed unsafe link {href[:60]!r} (only http, https, mailto, #fragment and "
                  "relative links are kept)", href[:40])
         del element.attrib["href"]
-    for key in ("cite",):
-        if key in element.attrib and not element.get(key).lower().startswith(("http://", "https://")):
-            del element.attrib[key]
+    if "cite" in element.attrib and not element.get("cite").lower().startswith(("http://", "https://")):
+        del element.attrib["cite"]
 
 
 def _value_allowed(key: str, value: str) -> bool:

@@ -202,7 +202,7 @@ def add_documents(book: epub.EpubBook, volume: Volume, documents: list[Document]
 def _nav(volume: Volume, documents: list[Document], owner: dict[str, str]) -> str:
     landmarks = [{"type": d.landmark, "href": d.name, "title": d.title} for d in documents if d.landmark]
     xhtml = render("epub/nav.xhtml", config=volume.config, toc=volume.toc, landmarks=landmarks,
-                   href=lambda target, _where: _href(owner, target, "root"))
+                   href=lambda target: _href(owner, target, "root"))
     root = parse_xhtml(xhtml, "nav.xhtml")
     return to_xhtml_bytes(root).decode("utf-8")
 
