@@ -63,6 +63,37 @@ def build(volumes: tuple[Path, ...], fmt: str, out_dir: Path, quiet: bool) -> No
         sys.exit(failed)
 
 
+@main.command(name="import")
+@click.argument("platform", type=click.Choice(["medium", "substack", "html"]))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--into", "volume_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="The volume folder to add review files to (created if missing).")
+@click.option("--publication-url", help="Substack: the publication's address, e.g. https://name.substack.com.")
+@click.option("--author", help="Author for a new volume's volume.toml (Medium exports carry it).")
+@click.option("--drafts", is_flag=True, help="Import drafts and unpublished posts too.")
+@click.option("--overwrite", is_flag=True, help="Replace review files that already exist.")
+@click.option("--dry-run", is_flag=True, help="Show what would happen; write nothing.")
+@click.option("--fetch-images", is_flag=True, help="Download remote images into the volume's images/.")
+def import_(platform: str, sources: tuple[Path, ...], volume_dir: Path, **options) -> None:
+    """Turn posts from Medium or Substack exports, or saved web pages, into review files.
+
+    \b
+    Examples:
+      reelpress import medium ~/Downloads/medium-export.zip --into volumes/essential-film-reviews-3
+      reelpress import substack export.zip --into volumes/v3 --publication-url https://name.substack.com
+      reelpress import html saved-post.html --into volumes/v3
+    """
+    from reelpress.importers import Options, run as run_import, table
+
+    try:
+        rows = run_import(platform, list(sources), volume_dir, Options(**options))
+    except ReelpressError as error:
+        _print_diagnostics(error.diagnostics)
+        click.echo("import failed; nothing was written", err=True)
+        sys.exit(error.exit_code)
+    click.echo(table(rows, volume_dir))
+
+
 class Progress:
     """One status line on a terminal, rewritten as the build moves from stage to stage."""
 

@@ -156,6 +156,14 @@ class Typography:
 
 
 @dataclass(frozen=True)
+class Boilerplate:
+    """Paragraphs removed from imported and built reviews: calls to action, page chrome."""
+
+    patterns: tuple[str, ...] = ()
+    defaults: bool = True
+
+
+@dataclass(frozen=True)
 class VolumeConfig:
     """A volume's validated volume.toml."""
 
@@ -172,11 +180,30 @@ class VolumeConfig:
     rights: str | None = None
     order: tuple[str, ...] | None = None
     typography: Typography = field(default_factory=Typography)
+    boilerplate: Boilerplate = field(default_factory=Boilerplate)
 
 
 TYPOGRAPHY_FIELDS = (
     Field("dashes", one_of("em", "spaced-en"),
           "How `--` is set: `em` (closed em dash, American) or `spaced-en` (spaced en dash, British)."),
+)
+
+def patterns(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise Invalid(f"expected a list of regular expressions, got {_describe(value)}")
+    for pattern in value:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise Invalid(f"{pattern!r} is not a valid regular expression: {exc}") from None
+    return tuple(value)
+
+
+BOILERPLATE_FIELDS = (
+    Field("patterns", patterns, "Regular expressions; a paragraph whose whole text matches one is removed "
+                                "(case is ignored). Added to the defaults."),
+    Field("defaults", boolean, "false to drop the built-in patterns (\"Thanks for reading!\", \"Share this "
+                               "post\" …). Default true."),
 )
 
 VOLUME_FIELDS = (
@@ -194,6 +221,7 @@ VOLUME_FIELDS = (
     Field("rights", long_text, "Copyright statement, printed on the imprint page."),
     Field("order", slugs, "Review slugs in reading order; default: file name order."),
     Field("typography", table, "House style table; see [typography]."),
+    Field("boilerplate", table, "Boilerplate removal table; see [boilerplate]."),
 )
 
 REVIEW_FIELDS = (
@@ -285,9 +313,10 @@ def load_volume_config(volume_dir: Path) -> VolumeConfig:
     report = Collector()
     where = _toml_locator(source)
     clean = validate(data, VOLUME_FIELDS, path, where, report, CONFIG_CODES)
-    if "typography" in clean:
-        clean["typography"] = Typography(**validate(clean["typography"], TYPOGRAPHY_FIELDS, path, where,
-                                                    report, CONFIG_CODES, ("typography",)))
+    for name, cls, schema in (("typography", Typography, TYPOGRAPHY_FIELDS),
+                              ("boilerplate", Boilerplate, BOILERPLATE_FIELDS)):
+        if name in clean:
+            clean[name] = cls(**validate(clean[name], schema, path, where, report, CONFIG_CODES, (name,)))
     report.raise_if_errors()
     clean.setdefault("identifier", derived_identifier(clean["title"], clean["author"]))
     return VolumeConfig(**clean)

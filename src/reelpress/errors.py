@@ -49,6 +49,14 @@ CODES: dict[str, str] = {
     "RP042": "remote image (builds are offline)",
     "RP043": "file is not a supported image",
     "RP044": "image without alt text",
+    # importing
+    "RP070": "unsafe or damaged archive",
+    "RP071": "post skipped",
+    "RP072": "remote image replaced by its description",
+    "RP073": "boilerplate removed",
+    "RP074": "embed replaced by a link",
+    "RP075": "an image could not be fetched",
+    "RP076": "a review with this slug exists; kept",
     # PDF read-back checks
     "RP060": "a contents page number does not match the page where the title is",
     "RP061": "the PDF outline does not mirror the contents",

@@ -111,3 +111,21 @@ class Volume:
     @property
     def name(self) -> str:
         return self.directory.name
+
+
+@dataclass
+class Post:
+    """One post found in an export or a saved page, before it becomes a review source file."""
+
+    origin: str  # where it came from (archive entry or file), for messages
+    title: str
+    body: Any  # XHTML <div>, platform chrome already removed
+    slug: str
+    published: dt.date | None = None
+    subtitle: str | None = None
+    source_url: str | None = None
+    author: str | None = None
+    skip: str | None = None  # why it is not imported (a draft, a response …), unless asked for
+    note: str | None = None  # shown in the report, e.g. "paid subscribers only"
+    keys: frozenset[str] = frozenset()  # the URLs (normalised) by which other posts link to it
+    removed: list[str] = field(default_factory=list)  # platform chrome removed, for the report

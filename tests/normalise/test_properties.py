@@ -17,10 +17,12 @@ from reelpress.config import VolumeConfig
 from reelpress.errors import Collector, InputError
 from reelpress.model import ReviewMeta, Review
 from reelpress.normalise import Context, headings, ids, sanitise, typography
+from reelpress.normalise.repair import BLOCKS, phrasing_only
 from reelpress.xhtml import local, parse_html_fragment, strict_parser, text_of
 
 TAGS = ["p", "em", "b", "i", "a", "span", "div", "h1", "h3", "blockquote", "script", "style", "iframe",
-        "object", "embed", "form", "svg", "font", "center", "x-widget", "table", "td", "code", "pre", "sup"]
+        "object", "embed", "form", "svg", "font", "center", "x-widget", "table", "td", "code", "pre", "sup",
+        "ul", "ol", "li", "dl", "dd", "figure", "figcaption", "section"]
 ATTRIBUTES = ["id", "class", "style", "href", "onclick", "onload", "title", "role", "lang", '"', "a<b",
               "epub:type", "xmlns:x"]
 URLS = ["#top", "javascript:alert(1)", " JaVaScRiPt:x", "data:text/html,x", "file:///etc/passwd",
@@ -74,6 +76,13 @@ def test_output_is_strict_xml_with_unique_ids_and_nothing_active(markup):
     assert len(found) == len(set(found))
     for element in reparsed.iter():
         assert local(element) not in ACTIVE
+        parent = element.getparent()
+        if parent is not None and parent is not reparsed:
+            assert not (local(element) in BLOCKS and phrasing_only(parent)), (local(parent), local(element))
+        if local(element) in ("ul", "ol"):
+            assert all(local(child) == "li" for child in element) and not (element.text or "").strip()
+        if local(element) == "li":
+            assert local(parent) in ("ul", "ol")
         assert not any(str(key).startswith("on") for key in element.attrib)
         href = (element.get("href") or "").strip().lower()
         assert not href.startswith(("javascript:", "data:", "file:", "vbscript:"))

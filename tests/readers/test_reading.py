@@ -78,7 +78,7 @@ def test_invalid_utf8_in_a_review(make_volume):
 
 def test_no_reviews_at_all(make_volume):
     folder = make_volume({})
-    assert read(folder)[1] == ["reviews: RP012 error: no review sources (files ending in .md, .markdown) "
+    assert read(folder)[1] == ["reviews: RP012 error: no review sources (files ending in .md, .markdown, .html, .htm) "
                                "in this folder"]
 
 

@@ -91,11 +91,15 @@ def contents(facts: PdfFacts, heading: str = "Contents") -> list[tuple[str, int,
 
 
 def title_page(facts: PdfFacts, title: str, after: int) -> int | None:
-    """The first physical page (1-based) after page `after` on which `title` is printed."""
+    """The first physical page (1-based) after page `after` on which `title` is printed on lines of its
+    own, as a heading is (a mention inside a sentence does not count); long titles may wrap."""
     wanted = " ".join(title.split())
-    for index in range(after, len(facts.pages)):
-        if wanted in facts.pages[index]:
-            return index + 1
+    for index in range(after, len(facts.lines)):
+        lines = [" ".join(line.split()) for line in facts.lines[index]]
+        for start in range(len(lines)):
+            for end in range(start + 1, min(start + 4, len(lines)) + 1):
+                if " ".join(lines[start:end]) == wanted:
+                    return index + 1
     return None
 
 

@@ -11,11 +11,13 @@ from pathlib import Path
 
 from reelpress.errors import Collector
 from reelpress.model import Asset, Review
-from reelpress.normalise import headings, ids, images, links, sanitise, typography
+from reelpress.normalise import boilerplate, headings, ids, images, links, sanitise, semantics, typography
 from reelpress.textfile import position
 
 PASSES = (
     sanitise.run,      # untrusted markup → the allowed elements, attributes and URLs
+    semantics.run,     # <i> → <em>, or <cite> for the title of a film in the volume; note roles → epub:type
+    boilerplate.run,   # "Thanks for reading! Subscribe…" and other chrome removed, each one reported
     headings.run,      # the title is the only h1; body headings start at h2, no skipped levels
     images.run,        # image references resolved inside the volume; lone images become figures
     typography.run,    # curly quotes, apostrophes, dashes, ellipses; never inside code
@@ -36,6 +38,7 @@ class Context:
     config: object  # reelpress.config.VolumeConfig
     report: Collector
     assets: dict[Path, Asset] = field(default_factory=dict)
+    films: frozenset[str] = frozenset()  # every film reviewed in the volume
 
     def line_of(self, *needles: str) -> int | None:
         """The source line of the first needle found in the review's body, if any."""
@@ -71,8 +74,9 @@ def normalise_review(review: Review, ctx: Context) -> None:
 def normalise_volume(reviews: list[Review], volume_dir: Path, config, report: Collector) -> dict[Path, Asset]:
     """Run every pass on every review, then the volume-wide passes; returns the assets referenced."""
     assets: dict[Path, Asset] = {}
+    films = frozenset(review.meta.film for review in reviews if review.meta.film)
     for review in reviews:
-        normalise_review(review, Context(review, volume_dir, config, report, assets))
+        normalise_review(review, Context(review, volume_dir, config, report, assets, films))
     for run in VOLUME_PASSES:
         run(reviews, volume_dir, report)
     return assets

@@ -14,6 +14,11 @@ LEVELS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 def run(body, ctx) -> None:
     _drop_repeated_title(body, ctx.review.meta.title)
+    renumber(body)
+
+
+def renumber(body) -> None:
+    """The levels the body uses, in order, become h2, h3 …"""
     found = [h for h in body.iter() if local(h) in LEVELS]
     used = sorted({int(local(h)[1]) for h in found})
     new_level = {level: min(index + 2, 6) for index, level in enumerate(used)}

@@ -2,13 +2,15 @@
 
 Whatever a Markdown file or a blog's HTML carries, what leaves this pass is a small, valid subset of
 XHTML: scripts, frames, forms and styles are removed with a warning; unknown and presentational
-elements are unwrapped (their text kept); classes, styles and event handlers are dropped.
+elements are unwrapped (their text kept); classes, styles and event handlers are dropped; and blocks
+that the HTML parser left inside paragraphs are lifted out (see repair.py).
 """
 
 from __future__ import annotations
 
 import re
 
+from reelpress.normalise.repair import repair
 from reelpress.xhtml import EPUB_TYPE, local, q
 
 KEEP = frozenset("""
@@ -49,6 +51,7 @@ def run(body, ctx) -> None:
     for link in list(body.iter(q("a"))):
         if not link.attrib:
             _unwrap(link)
+    repair(body)
 
 
 def _clean_elements(parent, ctx) -> None:

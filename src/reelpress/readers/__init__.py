@@ -11,13 +11,15 @@ from pathlib import Path
 
 from reelpress.errors import Collector, InputError
 from reelpress.model import Review
-from reelpress.readers import markdown
+from reelpress.readers import html, markdown
 from reelpress.textfile import read_text
 from reelpress.xhtml import slugify
 
 READERS = {
     ".md": markdown.read,
     ".markdown": markdown.read,
+    ".html": html.read,
+    ".htm": html.read,
 }
 
 REVIEWS_DIR = "reviews"

@@ -1,0 +1,125 @@
+"""Repair what lxml's HTML parser leaves invalid: blocks inside paragraphs, stray list items.
+
+libxml2 parses HTML the HTML 4 way and does not close a `<p>` when a list or table starts inside an
+unclosed inline element (`<p>text <em>more <ul>…`), so the tree holds blocks where XHTML allows only
+text. Browsers close the paragraph; so does this: a phrasing-only element is split around each block
+inside it (`<p>a</p><ul>…</ul><p>b</p>`). List items and table cells out of place get a container.
+Text is never lost, only re-wrapped.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from reelpress.xhtml import local, q
+
+#: Elements whose content model is phrasing content only.
+PHRASING_ONLY = frozenset("""p h1 h2 h3 h4 h5 h6 em strong i b u s small mark abbr cite q code kbd samp var
+                             dfn time span sub sup bdi bdo ruby rt rp dt caption""".split())
+#: Elements that are flow content but not phrasing content.
+BLOCKS = frozenset("""address article aside blockquote details div dl fieldset figure figcaption footer form
+                      h1 h2 h3 h4 h5 h6 header hr main nav ol p pre section table ul li dd dt""".split())
+#: Transparent elements take their parent's content model.
+TRANSPARENT = frozenset({"a", "ins", "del"})
+LIST_ITEM_PARENTS = {"li": ("ul", "ol"), "dd": ("dl",), "dt": ("dl",)}
+
+
+def repair(body) -> None:
+    _lift_blocks(body)
+    _contain_list_items(body)
+    _wrap_list_children(body)
+
+
+def _lift_blocks(body) -> None:
+    pending = [element for element in body.iter() if element is not body]
+    while pending:
+        element = pending.pop()  # reverse document order: the innermost first
+        if element.getparent() is None or not phrasing_only(element):
+            continue
+        block = next((child for child in element if local(child) in BLOCKS), None)
+        if block is not None:
+            pending.append(element)  # it may hold more blocks after this one
+            rest = _split(element, block)
+            if rest is not None:
+                pending.append(rest)
+
+
+def phrasing_only(element) -> bool:
+    """May this element hold only phrasing content (looking through transparent elements)?"""
+    while local(element) in TRANSPARENT:
+        element = element.getparent()
+        if element is None:
+            return False
+    return local(element) in PHRASING_ONLY
+
+
+def _split(element, block):
+    """`<E>a<B/>b</E>` → `<E>a</E><B/><E>b</E>`; returns the second E (None if it was empty)."""
+    parent, tail = element.getparent(), element.tail
+    index = parent.index(element)
+    following = list(block.itersiblings())
+    rest = etree.Element(element.tag, {k: v for k, v in element.attrib.items() if k != "id"})
+    rest.text, block.tail, element.tail = block.tail, None, None
+    rest.extend(following)
+    parent.insert(index + 1, block)
+    parent.insert(index + 2, rest)
+    rest.tail = tail
+    if _empty(element):
+        _remove_keeping_tail(element)
+    if _empty(rest):
+        _remove_keeping_tail(rest)
+        return None
+    return rest
+
+
+def _empty(element) -> bool:
+    return not (element.text or "").strip() and len(element) == 0
+
+
+def _remove_keeping_tail(element) -> None:
+    parent, previous = element.getparent(), element.getprevious()
+    if element.tail:
+        if previous is None:
+            parent.text = (parent.text or "") + element.tail
+        else:
+            previous.tail = (previous.tail or "") + element.tail
+    parent.remove(element)
+
+
+def _contain_list_items(body) -> None:
+    """A run of `<li>` outside a list gets a `<ul>` (and `<dt>`/`<dd>` a `<dl>`)."""
+    for element in list(body.iter()):
+        name = local(element)
+        parents = LIST_ITEM_PARENTS.get(name)
+        parent = element.getparent()
+        if parents is None or parent is None or local(parent) in parents:
+            continue
+        previous = element.getprevious()
+        if previous is not None and local(previous) == parents[0] and not (previous.tail or "").strip():
+            previous.tail = None
+            container = previous
+        else:
+            container = etree.Element(q(parents[0]))
+            element.addprevious(container)
+        container.tail = element.tail
+        element.tail = None
+        container.append(element)
+
+
+def _wrap_list_children(body) -> None:
+    """Text or elements directly inside `<ul>`/`<ol>` go into an `<li>` of their own."""
+    for listing in list(body.iter(q("ul"), q("ol"))):
+        if (listing.text or "").strip():
+            item = etree.Element(q("li"))
+            item.text, listing.text = listing.text.strip(), None
+            listing.insert(0, item)
+        for child in list(listing):
+            if local(child) != "li":
+                item = etree.Element(q("li"))
+                child.addprevious(item)
+                item.append(child)
+                child, item.tail, child.tail = item, child.tail, None
+            if (child.tail or "").strip():
+                extra = etree.Element(q("li"))
+                extra.text, child.tail = child.tail.strip(), None
+                child.addnext(extra)

@@ -1,0 +1,165 @@
+"""Export archives made by the tests: the structure Medium and Substack really use, original text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+
+MEDIUM_POST = """<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>{title}</title><style>* {{ font-family: Georgia; }}</style></head><body>
+<article class="h-entry">
+<header><h1 class="p-name">{title}</h1></header>
+<section data-field="subtitle" class="p-summary">{subtitle}</section>
+<section data-field="body" class="e-content">
+<section name="a1b2" class="section section--body section--first">
+<div class="section-divider"><hr class="section-divider"></div>
+<div class="section-content"><div class="section-inner sectionLayout--insetColumn">
+{title_graf}
+{body}
+</div></div></section>
+{second_section}
+</section>
+<footer><p>By <a href="https://medium.com/@adalinden" class="p-author h-card">Ada Linden</a> on
+<a href="https://medium.com/p/{id}"><time class="dt-published" datetime="{date}T09:30:00.000Z">{date}</time></a>.</p>
+<p><a href="https://medium.com/@adalinden/{slug}-{id}" class="p-canonical">Canonical link</a></p>
+<p>Exported from <a href="https://medium.com">Medium</a> on November 1, 2026.</p></footer>
+<script>window.tracking = true;</script>
+</article></body></html>"""
+
+TITLE_GRAF = ('<h3 name="t1" id="t1" class="graf graf--h3 graf--leading graf--title">{title}</h3>'
+              '<h4 name="t2" id="t2" class="graf graf--h4 graf-after--h3 graf--subtitle">{subtitle}</h4>')
+
+SECOND_SECTION = """<section name="c3d4" class="section section--body section--last">
+<div class="section-divider"><hr class="section-divider"></div>
+<div class="section-content"><div class="section-inner sectionLayout--insetColumn">
+<p name="p9" class="graf graf--p">After the break, the {film} question remains open.</p>
+<p name="p10" class="graf graf--p">Thanks for reading!</p>
+</div></div></section>"""
+
+ZITHER_BODY = """<p name="p1" id="p1" class="graf graf--p graf-after--h4">The zither plays under almost every scene of
+<em class="markup--em markup--p-em">The Third Man</em>, bright and wrong -- a cafe tune laid over ruins.</p>
+<figure name="f1" id="f1" class="graf graf--figure graf-after--p"><img class="graf-image"
+data-image-id="1*still.jpeg" data-width="1200" data-height="800"
+src="https://cdn-images-1.medium.com/max/800/1*still.jpeg"><figcaption class="imageCaption">A wet street at
+night, shot from a tilted camera.</figcaption></figure>
+<h3 name="h1" id="h1" class="graf graf--h3 graf-after--figure">The wheel</h3>
+<p name="p2" id="p2" class="graf graf--p">From the top of the wheel, people look like "dots". I said more about
+cruelty in <a href="https://medium.com/@adalinden/the-quiet-masterpiece-0b1c2d3e4f50" data-href="x"
+class="markup--anchor markup--p-anchor" rel="noopener" target="_blank">my Tokyo Story review</a>.</p>
+<blockquote name="q1" class="graf graf--blockquote">In Italy, for thirty years, they had murder.</blockquote>
+<figure name="v1" class="graf graf--iframe"><iframe src="https://www.youtube.com/embed/dQw4w9WgXc0?feature=oembed"
+width="700" height="393" frameborder="0" scrolling="no"></iframe></figure>
+<div name="m1" class="graf graf--mixtapeEmbed"><a href="https://medium.com/p/0b1c2d3e4f50"
+class="markup--anchor markup--mixtapeEmbed-anchor"><strong class="markup--strong">The Quiet Masterpiece</strong><br>
+<em class="markup--em">Ozu at floor level</em>medium.com</a><a href="https://medium.com/p/0b1c2d3e4f50"
+class="js-mixtapeImage mixtapeImage" style="background-image: url(https://cdn.example/x.jpg)"></a></div>
+<p name="p3" class="graf graf--p">Please like, subscribe and comment.</p>"""
+
+TOKYO_BODY = """<p name="p1" class="graf graf--p">An old couple visit their busy children in Tokyo. Nobody is cruel;
+everybody is <strong class="markup--strong">occupied</strong>. The camera sits low and watches.</p>
+<p name="p2" class="graf graf--p">Noriko, the widowed daughter-in-law, is the only one with time for them.</p>"""
+
+RESPONSE_BODY = ('<p name="r1" class="graf graf--p graf--leading graf--trailing">Great piece, I agree about the '
+                 'ending!</p>')
+
+
+def medium_post(title, subtitle, body, post_id, date, film="film", response=False):
+    slug = title.replace(" ", "-")
+    return MEDIUM_POST.format(title=title, subtitle=subtitle, body=body, id=post_id, date=date, slug=slug,
+                              title_graf="" if response else TITLE_GRAF.format(title=title, subtitle=subtitle),
+                              second_section="" if response else SECOND_SECTION.format(film=film))
+
+
+def medium_zip(extra: dict[str, bytes] | None = None) -> bytes:
+    files = {
+        "README.html": "<p>Your Medium data</p>",
+        "profile/profile.html": "<h1>Ada Linden</h1>",
+        "claps/claps.html": "<ul><li>a clap</li></ul>",
+        "posts/2019-02-11_The-Zither-and-the-Sewer-9a8b7c6d5e4f.html":
+            medium_post("The Zither and the Sewer", "On The Third Man", ZITHER_BODY, "9a8b7c6d5e4f", "2019-02-11",
+                        "Third Man"),
+        "posts/2019-09-08_The-Quiet-Masterpiece-0b1c2d3e4f50.html":
+            medium_post("The Quiet Masterpiece", "Ozu at floor level", TOKYO_BODY, "0b1c2d3e4f50", "2019-09-08",
+                        "Tokyo Story"),
+        "posts/2019-10-01_Great-piece-I-agree-about-the-ending-1122334455aa.html":
+            medium_post("Great piece, I agree about the ending!", "", RESPONSE_BODY, "1122334455aa", "2019-10-01",
+                        response=True),
+        "posts/draft_Unfinished-Thoughts-on-Stalker-ffeeddccbbaa.html":
+            medium_post("Unfinished Thoughts on Stalker", "", "<p class='graf graf--p'>Notes for later.</p>",
+                        "ffeeddccbbaa", "2020-01-01", "Stalker"),
+    }
+    return make_zip({**{k: v.encode() for k, v in files.items()}, **(extra or {})})
+
+
+SUBSTACK_ROWS = [
+    # post_id, post_date, is_published, email_sent_at, inbox_sent_at, type, audience, title, subtitle, podcast_url
+    ("101.the-longest-cut", "2021-05-03T08:00:00.000Z", "true", "", "", "newsletter", "everyone",
+     "The Longest Cut", "Kubrick &amp; the bone", ""),
+    ("102.listening-in-the-dark", "2021-08-21T08:00:00.000Z", "true", "", "", "newsletter", "only_paid",
+     "Listening in the Dark", "", ""),
+    ("103.half-written", "2021-09-01T08:00:00.000Z", "false", "", "", "newsletter", "everyone",
+     "Half Written", "", ""),
+    ("104.episode-one", "2021-09-02T08:00:00.000Z", "true", "", "", "podcast", "everyone",
+     "Episode One", "", "https://example.com/ep1.mp3"),
+    ("105.open-thread", "2021-09-03T08:00:00.000Z", "true", "", "", "thread", "everyone", "Open Thread", "", ""),
+]
+
+LONGEST_CUT = """<p>A bone spins into the air and becomes a satellite.<a class="footnote-anchor"
+data-component-name="FootnoteAnchorToDOM" id="footnote-anchor-1" href="#footnote-1" target="_self">1</a> Kubrick
+never explains himself.</p>
+<div class="captioned-image-container"><figure><a class="image-link image2 is-viewable-img" target="_blank"
+href="https://substackcdn.com/image/fetch/w_1456/bone.png"><div class="image2-inset"><picture><source
+type="image/webp" srcset="https://substackcdn.com/image/fetch/w_424/bone.webp 424w"><img
+src="https://substack-post-media.s3.amazonaws.com/public/images/bone.png" width="1200" height="800"
+data-attrs="{&quot;src&quot;:&quot;x&quot;}" class="sizing-normal" alt="A drawing of a bone in mid-air" loading="lazy">
+</picture><div class="image-link-expand"><div class="pencraft pc-display-flex"><button class="pencraft">
+<svg xmlns="http://www.w3.org/2000/svg" width="20"><path d="M1 1"></path></svg></button></div></div></div></a>
+<figcaption class="image-caption">Four million years in one cut.</figcaption></figure></div>
+<p class="button-wrapper" data-attrs="{&quot;url&quot;:&quot;https://acritic.substack.com/subscribe?&quot;,&quot;text&quot;:&quot;Subscribe now&quot;}"
+data-component-name="ButtonCreateButton"><a class="button primary" href="https://acritic.substack.com/subscribe?">
+<span>Subscribe now</span></a></p>
+<p>HAL never raises his voice. See also <a href="https://acritic.substack.com/p/listening-in-the-dark">my piece
+on listening</a>.</p>
+<div id="youtube2-abc" class="youtube-wrap" data-attrs="{&quot;videoId&quot;:&quot;Z2UWOeBcsJI&quot;}"
+data-component-name="Youtube2ToDOM"><div class="youtube-inner"><iframe
+src="https://www.youtube-nocookie.com/embed/Z2UWOeBcsJI?rel=0&amp;autoplay=0" frameborder="0" loading="lazy"
+allowfullscreen="true" width="728" height="409"></iframe></div></div>
+<div class="subscription-widget-wrap-editor" data-attrs="{}" data-component-name="SubscribeWidgetToDOM"><div
+class="subscription-widget show-subscribe"><div class="preamble"><p class="cta-caption">Thanks for reading
+Paranoia and Wonder! Subscribe for free to receive new posts and support my work.</p></div><form
+class="subscription-widget-subscribe"><input type="email" class="email-input" name="email"
+placeholder="Type your email…"><input type="submit" class="button primary" value="Subscribe"></form></div></div>
+<div class="footnote" data-component-name="FootnoteToDOM"><a id="footnote-1" href="#footnote-anchor-1"
+class="footnote-number" contenteditable="false" target="_self">1</a><div class="footnote-content"><p>The cut
+skips more history than any other in cinema.</p></div></div>
+<p class="button-wrapper" data-attrs="{&quot;text&quot;:&quot;Share&quot;}" data-component-name="ButtonCreateButton">
+<a class="button primary" href="https://acritic.substack.com/p/the-longest-cut?action=share"><span>Share</span></a></p>"""
+
+LISTENING = """<p>Harry Caul records a couple in Union Square and cleans the tape until one sentence
+emerges.</p><div class="paywall-jump" data-component-name="PaywallToDOM"></div><p>What he hears depends on
+one stressed word.</p><div class="tweet" data-attrs="{&quot;url&quot;:&quot;https://twitter.com/someone/status/1&quot;}">
+<a class="tweet-link-top" href="https://twitter.com/someone/status/1">tweet</a></div>"""
+
+
+def substack_zip(extra: dict[str, bytes] | None = None) -> bytes:
+    table = io.StringIO()
+    writer = csv.writer(table)
+    writer.writerow(["post_id", "post_date", "is_published", "email_sent_at", "inbox_sent_at", "type",
+                     "audience", "title", "subtitle", "podcast_url"])
+    writer.writerows(SUBSTACK_ROWS)
+    files = {"posts.csv": table.getvalue(), "email_list.acritic.csv": "email\nreader@example.com\n",
+             "posts/101.the-longest-cut.html": LONGEST_CUT, "posts/102.listening-in-the-dark.html": LISTENING,
+             "posts/103.half-written.html": "<p>Draft.</p>", "posts/104.episode-one.html": "<p>Audio.</p>",
+             "posts/105.open-thread.html": "<p>Talk.</p>", "posts/101.the-longest-cut.opens.csv": "x\n"}
+    return make_zip({**{k: v.encode() for k, v in files.items()}, **(extra or {})})
+
+
+def make_zip(files: dict[str, bytes], infos: list[zipfile.ZipInfo] | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+        for info in infos or []:
+            archive.writestr(info, b"payload")
+    return buffer.getvalue()
