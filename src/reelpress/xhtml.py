@@ -52,13 +52,26 @@ def parse_html_fragment(html: str, path: Path, first_line: int = 1) -> etree._El
     check_characters(html, path, first_line)
     parser = html_parser()
     root = lxml.html.fragment_fromstring(html or "", create_parent="div", parser=parser)
+    _refuse_losses(parser, path, first_line)
+    out = container()
+    _copy_children(root, out)
+    return out
+
+
+def parse_html_document(html: str, path: Path):
+    """A whole HTML page (an export's post, a saved page) as an lxml.html tree; lost content is an error."""
+    check_characters(html, path)
+    parser = html_parser()
+    page = lxml.html.document_fromstring(html or "<html></html>", parser=parser)
+    _refuse_losses(parser, path, 1)
+    return page
+
+
+def _refuse_losses(parser, path: Path, first_line: int) -> None:
     for entry in parser.error_log:
         if entry.level_name == "FATAL":
             fail(path, "RP034", f"HTML parser gave up here and would lose content: {entry.message}",
                  first_line + max(entry.line, 1) - 1, entry.column or None)
-    out = container()
-    _copy_children(root, out)
-    return out
 
 
 def _copy_children(source, target) -> None:

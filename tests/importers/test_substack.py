@@ -68,3 +68,17 @@ def test_a_new_volume_without_an_author_is_refused(tmp_path):
     with pytest.raises(InputError, match="--author"):
         run("substack", [source], tmp_path / "v", Options(publication_url=URL))
     assert not (tmp_path / "v").exists()
+
+
+def test_a_cross_posted_review_is_not_imported_twice(tmp_path):
+    source = tmp_path / "substack.zip"
+    source.write_bytes(substack_zip())
+    volume = tmp_path / "v"
+    (volume / "reviews").mkdir(parents=True)
+    (volume / "volume.toml").write_text('title = "V"\nauthor = "A"\n')
+    (volume / "reviews" / "07-kubrick.md").write_text(
+        "---\ntitle: The Longest Cut\nsource_url: https://medium.com/@a/the-longest-cut-0a0b0c0d0e0f\n---\nText\n")
+    rows = run("substack", [source], volume, Options(publication_url=URL))
+    assert (rows[0].status, rows[0].file, rows[0].reason) == (
+        "skipped", "07-kubrick.md", "a review with the same title is in the volume (cross-posted?)")
+    assert rows[1].file == "08-listening-in-the-dark.md"  # numbering continues after the existing files

@@ -103,3 +103,12 @@ def test_a_folder_named_like_a_review_is_refused(make_volume):
     (folder / "reviews" / "01-odd.md").mkdir()
     assert read(folder)[1] == ["reviews/01-odd.md: RP016 error: not a regular file (a FIFO, device or "
                                "folder cannot be a source)"]
+
+
+def test_html_deeper_than_the_parser_allows_is_an_error_not_silence(make_volume):
+    deep = "<div>" * 300 + "lost text" + "</div>" * 300
+    folder = make_volume({"01-deep.html": f"---\ntitle: Deep\n---\n<p>first</p>\n{deep}\n"})
+    _, found = read(folder)
+    assert len(found) == 1
+    assert found[0].startswith("reviews/01-deep.html:5:") and "RP034 error: HTML parser gave up" in found[0]
+    assert "Excessive depth" in found[0]

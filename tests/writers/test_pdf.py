@@ -106,3 +106,9 @@ def test_a_weasyprint_warning_fails_the_build(make_volume, tmp_path, monkeypatch
     with pytest.raises(InputError, match="RP051.*unknown property"):
         build(make_volume(), tmp_path / "out", ("pdf",))
     assert not (tmp_path / "out").exists()
+
+
+def test_links_between_reviews_print_the_page(facts):
+    book = facts[SAMPLES[0]]
+    tokyo = next(printed for title, printed, _ in pdf.contents(book) if title == "The Quietest Masterpiece")
+    assert f"review of Tokyo Story (p. {tokyo})" in " ".join(book.pages)

@@ -20,6 +20,7 @@ from reelpress.importers.existing import Existing, scan
 from reelpress.importers.markdown_out import review_source
 from reelpress.model import Post
 from reelpress.normalise.boilerplate import compile_patterns
+from reelpress.normalise.semantics import title_key
 
 IMPORTERS = {
     "medium": medium,
@@ -85,10 +86,14 @@ def plan(found: list[Post], existing: Existing, options: Options) -> tuple[list[
     taken: set[str] = set()
     for post in sorted(found, key=lambda p: (p.published is None, p.published or 0, p.origin)):
         same_source = existing.by_source.get(url_key(post.source_url or "")) if post.source_url else None
+        same_title = existing.by_title.get(title_key(post.title))
         if post.skip:
             rows.append(Row("skipped", post.title, reason=post.skip))
         elif same_source and not options.overwrite:
             rows.append(Row("skipped", post.title, same_source, "already in the volume (same source_url)"))
+        elif same_title and same_title != existing.by_slug.get(post.slug) and not options.overwrite:
+            rows.append(Row("skipped", post.title, same_title, "a review with the same title is in the volume "
+                                                               "(cross-posted?)"))
         else:
             slug = _unique(post.slug, taken)
             taken.add(slug)

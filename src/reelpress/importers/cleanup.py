@@ -31,6 +31,11 @@ class Cleaning:
     fetch: Callable[[str], str | None] | None = None  # remote image URL → local src, or None
 
 
+def machine_text(data: bytes) -> str:
+    """Exports and saved pages are machine-written: control characters in them are noise, not text."""
+    return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]", "", data.decode("utf-8", "replace"))
+
+
 def url_key(url: str) -> str:
     """A URL as a comparable key: no scheme, `www.`, query, fragment or trailing slash."""
     parts = urlsplit(url.strip())

@@ -9,16 +9,17 @@ from pathlib import Path
 import yaml
 
 from reelpress.importers.cleanup import url_key
+from reelpress.normalise.semantics import title_key
 from reelpress.readers import READERS, slug_for
 
 _NUMBER = re.compile(r"^(\d+)[-_. ]")
-_SOURCE_URL = re.compile(r"^source_url:\s*(.+?)\s*$", re.MULTILINE)
 
 
 @dataclass
 class Existing:
     by_slug: dict[str, str] = field(default_factory=dict)  # slug → file name in reviews/
     by_source: dict[str, str] = field(default_factory=dict)  # url_key(source_url) → file name
+    by_title: dict[str, str] = field(default_factory=dict)  # title_key(title) → file name
     last_number: int = 0  # the largest numeric prefix in use
     width: int = 2  # digits of the numeric prefix
 
@@ -35,18 +36,24 @@ def scan(volume_dir: Path) -> Existing:
         if match := _NUMBER.match(path.name):
             found.last_number = max(found.last_number, int(match[1]))
             found.width = max(found.width, len(match[1]))
-        if url := _source_url(path):
+        head = _front_matter(path)
+        if url := _value(head, "source_url"):
             found.by_source[url_key(url)] = path.name
+        if title := _value(head, "title"):
+            found.by_title[title_key(title)] = path.name
     return found
 
 
-def _source_url(path: Path) -> str | None:
-    """The review's source_url, read leniently: a broken review is the build's business, not ours."""
+def _front_matter(path: Path) -> str:
     try:
-        head = path.read_text(encoding="utf-8", errors="replace")[:65536]
+        return path.read_text(encoding="utf-8", errors="replace")[:65536].split("\n---", 1)[0]
     except OSError:
-        return None
-    match = _SOURCE_URL.search(head.split("\n---", 1)[0])
+        return ""
+
+
+def _value(head: str, key: str) -> str | None:
+    """One front matter value, read leniently: a broken review is the build's business, not ours."""
+    match = re.search(rf"^{key}:\s*(.+?)\s*$", head, re.MULTILINE)
     if not match:
         return None
     try:

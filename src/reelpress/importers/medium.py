@@ -16,13 +16,12 @@ import datetime as dt
 import re
 from pathlib import Path, PurePosixPath
 
-import lxml.html
 from lxml import etree
 
 from reelpress.importers.archive import read_archive
-from reelpress.importers.cleanup import link_paragraph, replace_block, url_key
+from reelpress.importers.cleanup import link_paragraph, machine_text, replace_block, url_key
 from reelpress.model import Post
-from reelpress.xhtml import html_parser, local, parse_html_fragment, q, slugify, text_of
+from reelpress.xhtml import local, parse_html_document, parse_html_fragment, q, slugify, text_of
 
 _NAME = re.compile(r"^(?:(?P<draft>draft)_|(?P<date>\d{4}-\d{2}-\d{2})_)(?P<slug>.*?)-(?P<id>[0-9a-f]{6,16})\.html$")
 RESPONSE_MAX_WORDS = 150
@@ -41,7 +40,7 @@ def posts(source: Path, drafts: bool = False, **_options) -> list[Post]:
 
 
 def read_post(data: bytes, origin: str, name_match) -> Post:
-    page = lxml.html.document_fromstring(data.decode("utf-8", "replace"), parser=html_parser())
+    page = parse_html_document(machine_text(data), Path(origin))
     title = _text(page, "//h1[contains(@class, 'p-name')]") or _text(page, "//title") or "Untitled"
     body_html = "".join(etree.tostring(child, encoding="unicode", method="html")
                         for child in page.xpath("//section[@data-field='body']"))

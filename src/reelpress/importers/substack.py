@@ -21,7 +21,7 @@ from lxml import etree
 
 from reelpress.errors import fail
 from reelpress.importers.archive import read_archive
-from reelpress.importers.cleanup import url_key
+from reelpress.importers.cleanup import machine_text, url_key
 from reelpress.model import Post
 from reelpress.readers.notes import mark_backlink, mark_noteref, notes_section
 from reelpress.xhtml import EPUB_TYPE, local, parse_html_fragment, q, slugify
@@ -52,7 +52,7 @@ def _post(row: dict, archive, source: Path, base: str, drafts: bool) -> Post:
     slug = post_id.split(".", 1)[1] if "." in post_id else slugify(row.get("title") or post_id)
     name = f"posts/{post_id}.html"
     fragment = archive.files.get(name)
-    body = parse_html_fragment(fragment.decode("utf-8", "replace") if fragment else "", Path(f"{source.name}:{name}"))
+    body = parse_html_fragment(machine_text(fragment or b""), Path(f"{source.name}:{name}"))
     removed = remove_chrome(body)
     url = f"{base}/p/{slug}"
     post = Post(origin=f"{source.name}:{name}", title=html.unescape(row.get("title") or "").strip() or slug,

@@ -12,13 +12,12 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import lxml.html
 from lxml import etree
 
-from reelpress.importers.cleanup import url_key
+from reelpress.importers.cleanup import machine_text, url_key
 from reelpress.model import Post
 from reelpress.textfile import read_bytes
-from reelpress.xhtml import html_parser, parse_html_fragment, slugify
+from reelpress.xhtml import parse_html_document, parse_html_fragment, slugify
 
 CHROME = re.compile(r"\b(nav|navbar|menu|sidebar|widget|comments?|respond|share|sharing|social|related|"
                     r"subscribe|newsletter|signup|author-bio|byline-share|advert|ad-|cookie|footer|header)\b",
@@ -28,7 +27,7 @@ CHROME_TAGS = ("nav", "header", "footer", "aside", "form", "script", "style", "n
 
 def posts(source: Path, **_options) -> list[Post]:
     data = read_bytes(source, source.parent)
-    page = lxml.html.document_fromstring(data.decode("utf-8", "replace") or "<html/>", parser=html_parser())
+    page = parse_html_document(machine_text(data), source)
     title = (_meta(page, "og:title") or _first_text(page, "//h1") or _first_text(page, "//title") or source.stem)
     article = _article(page)
     for element in list(article.iter()):
