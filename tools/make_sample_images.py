@@ -77,6 +77,8 @@ def main() -> None:
     save(fin(), ROOT / "volumes/essential-film-reviews-2/images/fin.png")
     save(cover("Shadows", "and Light", "Essential Film Reviews", "Volume One", "Ada Linden"),
          ROOT / "volumes/essential-film-reviews-1/cover.png")
+    save(cover("Paranoia", "and Wonder", "Essential Film Reviews", "Volume Two", "Ada Linden"),
+         ROOT / "volumes/essential-film-reviews-2/cover.png")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from reelpress import __version__
-from reelpress.errors import EXIT_INTERRUPTED, ReelpressError
+from reelpress.errors import EXIT_INTERRUPTED, EXIT_USAGE, ReelpressError
 
 FORMAT_CHOICES = ("all", "epub", "pdf")
 
@@ -92,6 +92,50 @@ def import_(platform: str, sources: tuple[Path, ...], volume_dir: Path, **option
         click.echo("import failed; nothing was written", err=True)
         sys.exit(error.exit_code)
     click.echo(table(rows, volume_dir))
+
+
+@main.command()
+@click.argument("targets", nargs=-1, type=click.Path(path_type=Path, exists=True))
+@click.option("--strict", is_flag=True, help="Warnings fail the check too.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "github"]), default="text",
+              show_default=True, help="Report format.")
+@click.option("--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report to this file (the text summary still goes to the terminal).")
+@click.option("--list-rules", is_flag=True, help="Print every rule's code, severity and description.")
+def check(targets: tuple[Path, ...], strict: bool, fmt: str, output: Path | None, list_rules: bool) -> None:
+    """Validate built EPUBs and PDFs, or volumes (built into a temporary folder first).
+
+    Exit code 0: nothing failing; 1: errors (or warnings with --strict); 2: usage or environment.
+
+    \b
+    Examples:
+      reelpress check dist/essential-film-reviews-1.epub
+      reelpress check volumes/essential-film-reviews-1
+      reelpress check dist/*.epub dist/*.pdf --format junit --output reports/check.xml
+      reelpress check volumes/* --strict --format github
+    """
+    from reelpress.checks import check_targets, failing, report, rules_table
+
+    if list_rules:
+        click.echo(rules_table())
+        return
+    if not targets:
+        raise click.UsageError("give at least one .epub, .pdf or volume folder")
+    try:
+        outcomes = check_targets(list(targets))
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    except ReelpressError as error:
+        _print_diagnostics(error.diagnostics)
+        sys.exit(EXIT_USAGE)
+    rendered = report.FORMATS[fmt](outcomes, strict)
+    if output:
+        from reelpress.fsutil import save
+        save({output: rendered.encode("utf-8")})
+        click.echo(report.text(outcomes, strict), nl=False)
+    else:
+        click.echo(rendered, nl=False)
+    sys.exit(1 if failing(outcomes, strict) else 0)
 
 
 class Progress:

@@ -164,6 +164,13 @@ class Boilerplate:
 
 
 @dataclass(frozen=True)
+class CheckSettings:
+    """`reelpress check` settings for the volume."""
+
+    disable: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class VolumeConfig:
     """A volume's validated volume.toml."""
 
@@ -181,6 +188,7 @@ class VolumeConfig:
     order: tuple[str, ...] | None = None
     typography: Typography = field(default_factory=Typography)
     boilerplate: Boilerplate = field(default_factory=Boilerplate)
+    check: CheckSettings = field(default_factory=CheckSettings)
 
 
 TYPOGRAPHY_FIELDS = (
@@ -206,6 +214,16 @@ BOILERPLATE_FIELDS = (
                                "post\" …). Default true."),
 )
 
+def codes(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and re.fullmatch(r"RP\d{3}", v) for v in value):
+        raise Invalid(f"expected a list of rule codes such as [\"RP103\"], got {_describe(value)}")
+    return tuple(value)
+
+
+CHECK_FIELDS = (
+    Field("disable", codes, "Rule codes `reelpress check` skips for this volume, e.g. [\"RP103\"]."),
+)
+
 VOLUME_FIELDS = (
     Field("title", text, "The book's title.", required=True),
     Field("subtitle", text, "A subtitle, shown under the title."),
@@ -222,6 +240,7 @@ VOLUME_FIELDS = (
     Field("order", slugs, "Review slugs in reading order; default: file name order."),
     Field("typography", table, "House style table; see [typography]."),
     Field("boilerplate", table, "Boilerplate removal table; see [boilerplate]."),
+    Field("check", table, "`reelpress check` settings; see [check]."),
 )
 
 REVIEW_FIELDS = (
@@ -314,7 +333,7 @@ def load_volume_config(volume_dir: Path) -> VolumeConfig:
     where = _toml_locator(source)
     clean = validate(data, VOLUME_FIELDS, path, where, report, CONFIG_CODES)
     for name, cls, schema in (("typography", Typography, TYPOGRAPHY_FIELDS),
-                              ("boilerplate", Boilerplate, BOILERPLATE_FIELDS)):
+                              ("boilerplate", Boilerplate, BOILERPLATE_FIELDS), ("check", CheckSettings, CHECK_FIELDS)):
         if name in clean:
             clean[name] = cls(**validate(clean[name], schema, path, where, report, CONFIG_CODES, (name,)))
     report.raise_if_errors()

@@ -62,6 +62,9 @@ CODES: dict[str, str] = {
     "RP061": "the PDF outline does not mirror the contents",
     "RP062": "a font is not embedded in the PDF",
     "RP063": "PDF metadata (title, author, language) missing",
+    "RP064": "PDF page size differs between pages or from the volume's trim",
+    "RP065": "a blank PDF page that is not the back of a page before a chapter",
+    "RP066": "the PDF cannot be read",
     # outputs and environment
     "RP050": "output could not be written",
     "RP051": "rendering failed",

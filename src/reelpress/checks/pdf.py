@@ -34,16 +34,25 @@ class PdfFacts:
     outline: list[Outline]
     fonts: dict[str, bool]  # base font name → embedded
     metadata: dict[str, str]
+    sizes: list[tuple[float, float]]  # each page's width and height in points
+    pictures: list[bool]  # does the page draw an image?
 
 
 def read(source: Path | bytes, name: str | None = None) -> PdfFacts:
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     reader = PdfReader(io.BytesIO(data))
     texts = [page.extract_text() or "" for page in reader.pages]
-    return PdfFacts(path=name or str(source) if not isinstance(source, bytes) else name or "<pdf>",
+    return PdfFacts(path=name or (str(source) if not isinstance(source, bytes) else "<pdf>"),
                     pages=[" ".join(t.split()) for t in texts], lines=[t.splitlines() for t in texts],
                     outline=list(_outline(reader, reader.outline, 1)), fonts=_fonts(reader),
-                    metadata={k: str(v) for k, v in (reader.metadata or {}).items()})
+                    metadata={k: str(v) for k, v in (reader.metadata or {}).items()},
+                    sizes=[(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages],
+                    pictures=[_draws_image(page) for page in reader.pages])
+
+
+def _draws_image(page) -> bool:
+    objects = (page.get("/Resources") or {}).get("/XObject") or {}
+    return any(obj.get_object().get("/Subtype") == "/Image" for obj in objects.values())
 
 
 def _outline(reader, items, level):
@@ -103,12 +112,14 @@ def title_page(facts: PdfFacts, title: str, after: int) -> int | None:
     return None
 
 
-def problems(facts: PdfFacts, titles: list[str]) -> list[Diagnostic]:
-    """Contents numbers vs. real pages, outline vs. contents, fonts embedded, metadata present."""
+def problems(facts: PdfFacts, titles: list[str] | None = None,
+             page_size: tuple[float, float] | None = None) -> list[Diagnostic]:
+    """Contents numbers vs. real pages, outline vs. contents, fonts embedded, metadata present, page
+    sizes, blank pages. `titles` (expected contents) and `page_size` (points) are checked when given."""
     found: list[Diagnostic] = []
     add = lambda code, message: found.append(Diagnostic(facts.path, None, None, code, "error", message))
     entries = contents(facts)
-    if [e[0] for e in entries] != titles:
+    if titles is not None and [e[0] for e in entries] != titles:
         add("RP060", f"contents lists {[e[0] for e in entries]}, expected {titles}")
     for title, printed, contents_page in entries:
         actual = title_page(facts, title, contents_page)
@@ -124,4 +135,20 @@ def problems(facts: PdfFacts, titles: list[str]) -> list[Diagnostic]:
     for key in ("/Title", "/Author"):
         if not facts.metadata.get(key):
             add("RP063", f"document metadata {key[1:]} is missing")
+    _page_problems(facts, entries, page_size, add)
     return found
+
+
+def _page_problems(facts: PdfFacts, entries, page_size, add) -> None:
+    sizes = sorted(set(facts.sizes))
+    if len(sizes) > 1:
+        add("RP064", f"pages have different sizes: {', '.join(f'{w:g}×{h:g} pt' for w, h in sizes)}")
+    if page_size and sizes and any(abs(w - page_size[0]) > 0.5 or abs(h - page_size[1]) > 0.5
+                                   for w, h in sizes):
+        add("RP064", f"page size is {sizes[0][0]:g}×{sizes[0][1]:g} pt; the volume's trim is "
+                     f"{page_size[0]:g}×{page_size[1]:g} pt")
+    openings = {printed for _, printed, _ in entries} | {page for _, _, page in entries}
+    for index, text in enumerate(facts.pages):
+        number = index + 1
+        if not text.strip() and not facts.pictures[index] and not (number % 2 == 0 and number + 1 in openings):
+            add("RP065", f"page {number} is blank, and it is not the back of a page before a chapter")
