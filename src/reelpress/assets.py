@@ -5,7 +5,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path, PurePosixPath
 
-from PIL import Image
+from PIL import Image, ImageFile
 
 from reelpress.errors import fail
 from reelpress.model import Asset
@@ -22,6 +22,9 @@ def inspect_image(path: Path) -> tuple[str, int, int]:
     size = path.stat().st_size
     if size > MAX_IMAGE_BYTES:
         fail(path, "RP043", f"image is {size:,} bytes; the limit is {MAX_IMAGE_BYTES:,}")
+    # WeasyPrint sets Pillow's global LOAD_TRUNCATED_IMAGES when it is imported; a truncated image
+    # must still be an error here, whatever was imported before.
+    truncated, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -31,9 +34,12 @@ def inspect_image(path: Path) -> tuple[str, int, int]:
                          f"{MAX_IMAGE_PIXELS:,} pixels")
                 image.load()
                 return MEDIA_TYPES[image.format], image.width, image.height
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombWarning,
-            Image.DecompressionBombError) as exc:
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        fail(path, "RP043", f"image is larger than {MAX_IMAGE_PIXELS:,} pixels (a decompression bomb?)")
+    except (OSError, SyntaxError, ValueError) as exc:
         fail(path, "RP043", f"not a readable PNG, JPEG or GIF image ({exc})")
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = truncated
 
 
 def register(path: Path, volume_dir: Path, assets: dict[Path, Asset]) -> Asset:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from pathlib import Path
@@ -18,6 +19,8 @@ FORMAT_CHOICES = ("all", "epub", "pdf")
 @click.version_option(__version__, prog_name="reelpress")
 def main() -> None:
     """Turn a film critic's reviews into EPUB 3 and print-ready PDF volumes."""
+    # SIGTERM (a CI job cancelled, `kill`) unwinds like Ctrl-C, so temporary files are removed.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 @main.command()

@@ -69,6 +69,7 @@ CODES: dict[str, str] = {
     "RP050": "output could not be written",
     "RP051": "rendering failed",
     "RP052": "a required program (Java for EPUBCheck) is missing or failed",
+    "RP053": "another reelpress process is writing into the output folder",
 }
 
 

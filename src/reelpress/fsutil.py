@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from reelpress.errors import EnvironmentProblem, diagnostic
@@ -62,12 +65,61 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def save(outputs: dict[Path, bytes]) -> None:
-    """Write every output, each atomically; a failure names the file and keeps what was there."""
-    for path, data in outputs.items():
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(path, data)
-        except OSError as exc:
-            raise EnvironmentProblem([diagnostic(path, "RP050", f"could not write: {exc.strerror or exc}; "
-                                                 "the previous file, if any, is unchanged")]) from exc
+def save(outputs: dict[Path, bytes], wait: float = 60) -> None:
+    """Write every output, each atomically, while holding the output folder's lock; temp files a
+    killed build left behind are removed first. A failure names the file and keeps what was there."""
+    for folder in sorted({path.parent for path in outputs}):
+        with OutputLock(folder, wait):
+            for path, data in outputs.items():
+                if path.parent != folder:
+                    continue
+                try:
+                    folder.mkdir(parents=True, exist_ok=True)
+                    remove_leftovers(path)
+                    atomic_write(path, data)
+                except OSError as exc:
+                    raise EnvironmentProblem([diagnostic(path, "RP050", f"could not write: "
+                                                         f"{exc.strerror or exc}; the previous file, if any, "
+                                                         "is unchanged")]) from exc
+
+
+def remove_leftovers(path: Path) -> None:
+    """Temp files of `path` from a build that was killed (only call this holding the folder's lock)."""
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        leftover.unlink(missing_ok=True)
+
+
+class OutputLock:
+    """One reelpress process writes into a folder at a time; another waits, then gives up naming it.
+
+    The lock file lives in the system temp folder, keyed by the output folder's path, so taking the
+    lock changes nothing in the output folder itself.
+    """
+
+    def __init__(self, folder: Path, wait: float = 60):
+        digest = hashlib.sha256(str(Path(os.path.abspath(folder))).encode()).hexdigest()[:20]
+        self.path = Path(tempfile.gettempdir()) / f"reelpress-{digest}.lock"
+        self.folder, self.wait, self.fd = folder, wait, None
+
+    def __enter__(self) -> OutputLock:
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
+        deadline = time.monotonic() + self.wait
+        while True:
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    owner = os.pread(self.fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+                    os.close(self.fd)
+                    raise EnvironmentProblem([diagnostic(self.folder, "RP053", f"another reelpress (process "
+                                                         f"{owner}) is writing into this folder; waited "
+                                                         f"{self.wait:g} s")]) from None
+                time.sleep(0.1)
+        os.ftruncate(self.fd, 0)
+        os.pwrite(self.fd, str(os.getpid()).encode(), 0)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        fcntl.flock(self.fd, fcntl.LOCK_UN)
+        os.close(self.fd)

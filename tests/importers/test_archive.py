@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import stat
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -96,3 +97,17 @@ def test_a_good_archive_reads_only_what_is_wanted_and_never_nested_zips(tmp_path
     found = read_archive(path, lambda name: name.endswith(".html"))
     assert found.files == {"posts/a.html": b"A", "profile/p.html": b"P"}
     assert list(tmp_path.iterdir()) == [path]  # nothing extracted
+
+
+REGRESSIONS = sorted((Path(__file__).parent / "fuzz-regressions").glob("*.zip"))
+
+
+@pytest.mark.parametrize("path", REGRESSIONS, ids=[p.name for p in REGRESSIONS])
+def test_inputs_the_fuzzer_found_are_clean_errors(path):
+    from reelpress.importers import medium, substack
+    for read in (lambda: medium.posts(path, drafts=True),
+                 lambda: substack.posts(path, publication_url="https://x.example.com")):
+        try:
+            read()
+        except InputError as error:
+            assert all(d.code.startswith("RP") for d in error.diagnostics)

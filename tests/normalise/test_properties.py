@@ -111,9 +111,9 @@ def test_sanitise_keeps_the_text_of_everything_it_does_not_remove(markup):
         return
     if any(local(e) in sanitise.REMOVE for e in review.body.iter()):
         return
-    before = text_of(review.body)
+    before = "".join(text_of(review.body).split())
     sanitise.run(review.body, Context(review, Path("."), None, Collector()))
-    assert text_of(review.body) == before
+    assert "".join(text_of(review.body).split()) == before  # no character lost (spaces between blocks may go)
 
 
 def test_control_characters_are_an_error_with_position():

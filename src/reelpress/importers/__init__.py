@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reelpress.config import CONFIG_NAME, load_volume_config
 from reelpress.errors import fail
-from reelpress.fsutil import atomic_write
+from reelpress.fsutil import atomic_write, save
 from reelpress.importers import medium, substack, webpage
 from reelpress.importers.cleanup import Cleaning, clean, url_key
 from reelpress.importers.existing import Existing, scan
@@ -163,8 +163,7 @@ def _write(volume_dir: Path, config, written: dict[Path, bytes]) -> None:
     (volume_dir / "reviews").mkdir(parents=True, exist_ok=True)
     if isinstance(config, _StarterConfig):
         atomic_write(volume_dir / CONFIG_NAME, config.toml().encode("utf-8"))
-    for path, data in written.items():
-        atomic_write(path, data)
+    save(written)
 
 
 def table(rows: list[Row], volume_dir: Path) -> str:

@@ -8,8 +8,10 @@ declared, so a zip bomb stops at the cap. Nested archives are never opened.
 
 from __future__ import annotations
 
+import lzma
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -20,6 +22,9 @@ MAX_ENTRY_BYTES = 64 * 1024 * 1024
 MAX_TOTAL_BYTES = 512 * 1024 * 1024
 MAX_RATIO = 200  # uncompressed / compressed, for entries over 1 MB
 _CHUNK = 1024 * 1024
+#: What zipfile and its decompressors raise on a damaged or hostile archive.
+DAMAGED = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, zlib.error, lzma.LZMAError,
+           NotImplementedError, UnicodeDecodeError, IndexError, KeyError)
 
 
 @dataclass
@@ -35,7 +40,7 @@ def read_archive(path: Path, wanted) -> Archive:
     """Check every entry of the zip at `path`; read the entries for which `wanted(name)` is true."""
     try:
         archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as exc:
+    except DAMAGED as exc:
         fail(path, "RP070", f"not a readable zip archive: {exc}")
     with archive:
         infos = archive.infolist()
@@ -86,7 +91,7 @@ def _read_entry(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> 
     try:
         with archive.open(info) as stream:
             data = stream.read(MAX_ENTRY_BYTES + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
+    except (*DAMAGED, RuntimeError) as exc:
         fail(path, "RP070", f"entry {info.filename!r} is damaged: {exc}")
     if len(data) > MAX_ENTRY_BYTES:
         fail(path, "RP070", f"entry {info.filename!r} is larger than {MAX_ENTRY_BYTES:,} bytes")

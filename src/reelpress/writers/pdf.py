@@ -72,14 +72,14 @@ def write(volume: Volume) -> bytes:
     """The PDF for `volume`, as bytes."""
     weasyfix.install()
     fetcher = RootFetcher([volume.directory, templates_dir(), SERIF_DIR])
-    html = HTML(string=book_html(volume), base_url=volume.directory.resolve().as_uri() + "/",
-                url_fetcher=fetcher)
-    fonts = FontConfiguration()
-    stylesheets = [CSS(string=font_faces(), url_fetcher=fetcher, font_config=fonts),
-                   CSS(filename=str(templates_dir() / "print.css"), url_fetcher=fetcher, font_config=fonts)]
     logger, caught = logging.getLogger("weasyprint"), _Warnings()
     logger.addHandler(caught)
     try:
+        html = HTML(string=book_html(volume), base_url=volume.directory.resolve().as_uri() + "/",
+                    url_fetcher=fetcher)
+        fonts = FontConfiguration()
+        stylesheets = [CSS(string=font_faces(), url_fetcher=fetcher, font_config=fonts),
+                       CSS(filename=str(templates_dir() / "print.css"), url_fetcher=fetcher, font_config=fonts)]
         pdf = html.write_pdf(stylesheets=stylesheets, font_config=fonts)
     except FatalURLFetchingError as exc:
         fail(volume.directory, "RP051", f"PDF rendering stopped: {exc}")
