@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reelpress.assets import register
@@ -38,10 +38,13 @@ class BuildResult:
 
 
 def build(volume_dir: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
-          progress: Progress = lambda stage: None) -> BuildResult:
-    """Build `formats` of the volume in `volume_dir` into `out_dir`; raise ReelpressError on problems."""
+          progress: Progress = lambda stage: None, profile: str | None = None) -> BuildResult:
+    """Build `formats` of the volume in `volume_dir` into `out_dir`; raise ReelpressError on problems.
+    `profile` overrides the volume's PDF profile (reading, print, proof)."""
     check_writable(out_dir)
     volume = load(volume_dir, progress)
+    if profile:
+        volume.config = replace(volume.config, pdf=replace(volume.config.pdf, profile=profile))
     outputs = {}
     for fmt in formats:
         progress(f"writing {fmt.upper()}")

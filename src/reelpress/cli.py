@@ -30,14 +30,17 @@ def main() -> None:
               help="Which outputs to build.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("dist"),
               show_default=True, help="Folder the outputs are written to.")
+@click.option("--profile", type=click.Choice(["reading", "print", "proof"]),
+              help="PDF profile, overriding the volume's [pdf] profile.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display; only problems and the result.")
-def build(volumes: tuple[Path, ...], fmt: str, out_dir: Path, quiet: bool) -> None:
+def build(volumes: tuple[Path, ...], fmt: str, out_dir: Path, profile: str | None, quiet: bool) -> None:
     """Build each VOLUME folder into OUT/<volume>.epub and OUT/<volume>.pdf.
 
     \b
     Example:
       reelpress build volumes/essential-film-reviews-1
       reelpress build volumes/essential-film-reviews-1 --format epub --out /tmp/out
+      reelpress build volumes/essential-film-reviews-1 --format pdf --profile print
     """
     from reelpress.build import FORMATS, build as build_volume
 
@@ -47,7 +50,7 @@ def build(volumes: tuple[Path, ...], fmt: str, out_dir: Path, quiet: bool) -> No
         progress = Progress(volume_dir.name, enabled=not quiet and sys.stderr.isatty())
         started = time.perf_counter()
         try:
-            result = build_volume(volume_dir, out_dir, formats, progress)
+            result = build_volume(volume_dir, out_dir, formats, progress, profile)
         except ReelpressError as error:
             progress.clear()
             _print_diagnostics(error.diagnostics)
@@ -139,6 +142,32 @@ def check(targets: tuple[Path, ...], strict: bool, fmt: str, output: Path | None
     else:
         click.echo(rendered, nl=False)
     sys.exit(1 if failing(outcomes, strict) else 0)
+
+
+@main.command(name="proof")
+@click.argument("volume_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for the proof (default: dist/proof/<volume>).")
+@click.option("--against", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="An earlier build's PDF (book.pdf of an earlier proof, or dist/<volume>.pdf): list the pages "
+                   "whose rendering changed.")
+def proof_command(volume_dir: Path, out_dir: Path | None, against: Path | None) -> None:
+    """Make a proof to work through: proof PDF, page images, contact sheet and report.html.
+
+    \b
+    Examples:
+      reelpress proof volumes/essential-film-reviews-1
+      reelpress proof volumes/essential-film-reviews-1 --against dist/proof/essential-film-reviews-1/book.pdf
+    """
+    from reelpress.proof import proof, summary
+
+    try:
+        result = proof(volume_dir, out_dir, against)
+    except ReelpressError as error:
+        _print_diagnostics(error.diagnostics)
+        click.echo(f"{volume_dir}: proof failed; nothing was written", err=True)
+        sys.exit(error.exit_code)
+    click.echo(summary(result))
 
 
 class Progress:

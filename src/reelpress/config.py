@@ -164,6 +164,15 @@ class Boilerplate:
 
 
 @dataclass(frozen=True)
+class PdfSettings:
+    """The PDF's profile and page."""
+
+    profile: str = "reading"
+    trim: str = "5.5x8.5in"
+    bleed: bool = False
+
+
+@dataclass(frozen=True)
 class CheckSettings:
     """`reelpress check` settings for the volume."""
 
@@ -189,6 +198,7 @@ class VolumeConfig:
     typography: Typography = field(default_factory=Typography)
     boilerplate: Boilerplate = field(default_factory=Boilerplate)
     check: CheckSettings = field(default_factory=CheckSettings)
+    pdf: PdfSettings = field(default_factory=PdfSettings)
 
 
 TYPOGRAPHY_FIELDS = (
@@ -220,6 +230,15 @@ def codes(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+PROFILES = ("reading", "print", "proof")
+TRIMS = ("5x8in", "5.25x8in", "5.5x8.5in", "6x9in", "A5")
+PDF_FIELDS = (
+    Field("profile", one_of(*PROFILES), "`reading` (on screen: bookmarks, live links), `print` (a KDP "
+                                        "paperback) or `proof` (for proofreading). Default `reading`."),
+    Field("trim", one_of(*TRIMS), "Page size: 5x8in, 5.25x8in, 5.5x8.5in (default), 6x9in or A5."),
+    Field("bleed", boolean, "true adds KDP's 0.125 in bleed to print pages. Default false."),
+)
+
 CHECK_FIELDS = (
     Field("disable", codes, "Rule codes `reelpress check` skips for this volume, e.g. [\"RP103\"]."),
 )
@@ -241,6 +260,7 @@ VOLUME_FIELDS = (
     Field("typography", table, "House style table; see [typography]."),
     Field("boilerplate", table, "Boilerplate removal table; see [boilerplate]."),
     Field("check", table, "`reelpress check` settings; see [check]."),
+    Field("pdf", table, "PDF profile and page; see [pdf]."),
 )
 
 REVIEW_FIELDS = (
@@ -333,7 +353,8 @@ def load_volume_config(volume_dir: Path) -> VolumeConfig:
     where = _toml_locator(source)
     clean = validate(data, VOLUME_FIELDS, path, where, report, CONFIG_CODES)
     for name, cls, schema in (("typography", Typography, TYPOGRAPHY_FIELDS),
-                              ("boilerplate", Boilerplate, BOILERPLATE_FIELDS), ("check", CheckSettings, CHECK_FIELDS)):
+                              ("boilerplate", Boilerplate, BOILERPLATE_FIELDS), ("check", CheckSettings, CHECK_FIELDS),
+                              ("pdf", PdfSettings, PDF_FIELDS)):
         if name in clean:
             clean[name] = cls(**validate(clean[name], schema, path, where, report, CONFIG_CODES, (name,)))
     report.raise_if_errors()

@@ -70,6 +70,8 @@ CODES: dict[str, str] = {
     "RP051": "rendering failed",
     "RP052": "a required program (Java for EPUBCheck) is missing or failed",
     "RP053": "another reelpress process is writing into the output folder",
+    "RP054": "a character the book's fonts cannot print",
+    "RP055": "an image prints below 300 dpi",
 }
 
 

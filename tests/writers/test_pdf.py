@@ -97,12 +97,12 @@ def test_a_weasyprint_warning_fails_the_build(make_volume, tmp_path, monkeypatch
     import logging
 
     from reelpress.writers import pdf as writer
-    original = writer.HTML.write_pdf
+    original = writer.HTML.render
 
     def noisy(self, *args, **kwargs):
         logging.getLogger("weasyprint").warning("Ignored `foo: bar` at 1:1, unknown property.")
         return original(self, *args, **kwargs)
-    monkeypatch.setattr(writer.HTML, "write_pdf", noisy)
+    monkeypatch.setattr(writer.HTML, "render", noisy)
     with pytest.raises(InputError, match="RP051.*unknown property"):
         build(make_volume(), tmp_path / "out", ("pdf",))
     assert not (tmp_path / "out").exists()

@@ -9,7 +9,9 @@ from pypdf import PdfReader
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
+from reelpress.config import PdfSettings
 from reelpress.writers import weasyfix
+from reelpress.writers.print_layout import geometry
 from reelpress.writers.pdf import font_faces
 from reelpress.writers.templating import templates_dir
 
@@ -21,7 +23,7 @@ PARAGRAPH = ("<p>Almost every action film made since the ’50s owes something t
 
 def first_line() -> str:
     fonts = FontConfiguration()
-    css = [CSS(string=font_faces(), font_config=fonts),
+    css = [CSS(string=font_faces(), font_config=fonts), CSS(string=geometry(PdfSettings()).css()),
            CSS(filename=str(templates_dir() / "print.css"), font_config=fonts)]
     data = HTML(string=f'<html lang="en"><body>{PARAGRAPH}</body></html>').write_pdf(
         stylesheets=css, font_config=fonts)

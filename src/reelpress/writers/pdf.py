@@ -7,6 +7,7 @@ the volume, the templates and the font package only, and any warning it logs fai
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import mimetypes
 from pathlib import Path
@@ -18,9 +19,9 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from reelpress.errors import fail
+from reelpress.errors import Collector, diagnostic, fail
 from reelpress.model import Volume
-from reelpress.writers import weasyfix
+from reelpress.writers import print_layout, weasyfix
 from reelpress.writers.templating import render, templates_dir
 from reelpress.xhtml import parse_xhtml, q, tidy, to_html_string
 
@@ -69,29 +70,76 @@ class _Warnings(logging.Handler):
 
 
 def write(volume: Volume) -> bytes:
-    """The PDF for `volume`, as bytes."""
+    """The PDF for `volume` in its profile (reading, print or proof), as bytes."""
+    return render_bytes(volume)[0]
+
+
+def render_bytes(volume: Volume):
+    """(PDF bytes, WeasyPrint document): the document lets proofing look at the laid-out pages."""
     weasyfix.install()
-    fetcher = RootFetcher([volume.directory, templates_dir(), SERIF_DIR])
+    settings = volume.config.pdf
+    root = book_tree(volume)
+    _check_glyphs(root, volume)
+    html = to_html_string(root)
     logger, caught = logging.getLogger("weasyprint"), _Warnings()
     logger.addHandler(caught)
     try:
-        html = HTML(string=book_html(volume), base_url=volume.directory.resolve().as_uri() + "/",
-                    url_fetcher=fetcher)
-        fonts = FontConfiguration()
-        stylesheets = [CSS(string=font_faces(), url_fetcher=fetcher, font_config=fonts),
-                       CSS(filename=str(templates_dir() / "print.css"), url_fetcher=fetcher, font_config=fonts)]
-        pdf = html.write_pdf(stylesheets=stylesheets, font_config=fonts)
+        geometry = print_layout.geometry(settings, 0)
+        for _ in range(4):  # print: the gutter depends on the page count, which depends on the gutter
+            document = _render(volume, html, geometry)
+            settled = print_layout.geometry(settings, len(document.pages))
+            if settled == geometry:
+                break
+            geometry = settled
+        if settings.profile == "print":
+            for page, src, dpi in print_layout.low_resolution_images(document):
+                volume.warnings.append(diagnostic(volume.directory, "RP055", f"page {page}: image {Path(src).name}"
+                                                  f" prints at {dpi} dpi; paperbacks want 300 or more", severity="warning"))
+        pdf = document.write_pdf()
     except FatalURLFetchingError as exc:
         fail(volume.directory, "RP051", f"PDF rendering stopped: {exc}")
     finally:
         logger.removeHandler(caught)
     if caught.messages:
         fail(volume.directory, "RP051", "PDF rendering reported: " + "; ".join(dict.fromkeys(caught.messages)))
-    return pdf
+    return pdf, document
 
 
-def book_html(volume: Volume) -> str:
-    """The book as one HTML5 document; images point at their files inside the volume."""
+def _render(volume: Volume, html: str, geometry: print_layout.Geometry):
+    fetcher = RootFetcher([volume.directory, templates_dir(), SERIF_DIR])
+    fonts = FontConfiguration()
+    sheets = [font_faces(), geometry.css(), (templates_dir() / "print.css").read_text(encoding="utf-8")]
+    profile_css = templates_dir() / "pdf" / f"profile-{volume.config.pdf.profile}.css"
+    if profile_css.is_file():
+        sheets.append(profile_css.read_text(encoding="utf-8"))
+    if volume.config.pdf.profile == "proof":
+        sheets.append(f'@page {{ @top-center {{ content: "PROOF \\2014  {dt.date.today().isoformat()}"; }} }}')
+    stylesheets = [CSS(string=sheet, url_fetcher=fetcher, font_config=fonts, base_url=templates_dir().as_uri() + "/")
+                   for sheet in sheets]
+    return HTML(string=html, base_url=volume.directory.resolve().as_uri() + "/", url_fetcher=fetcher).render(
+        stylesheets=stylesheets, font_config=fonts)
+
+
+def _check_glyphs(root, volume: Volume) -> None:
+    """A character the book's fonts cannot print is an error, not a box on the page."""
+    files = (SERIF_DIR / "SourceSerifPro-Regular.ttf", templates_dir() / "fonts" / "ReelpressSymbols.ttf")
+    try:
+        coverage = print_layout.covered(files)
+    except OSError as exc:
+        fail(volume.directory, "RP051", f"a font of the book is missing: {exc}")
+    missing = print_layout.uncovered(root, coverage)
+    where = {review.anchor: review.path for review in volume.reviews}
+    report = Collector()
+    for section, chars in sorted(missing.items()):
+        listed = ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(chars))
+        report.error(where.get(section, volume.directory / "volume.toml"), "RP054",
+                     f"the book's fonts have no glyph for {listed}; the PDF would show empty boxes")
+    report.raise_if_errors()
+
+
+def book_tree(volume: Volume):
+    """The book as one XHTML tree; images point at their files, links carry their targets for the
+    page references, and the profile decides what else (no live links in print; sources in proof)."""
     xhtml = render("pdf/book.html", config=volume.config, reviews=volume.reviews, toc=volume.toc,
                    date=volume.modified.strftime("%Y-%m-%dT%H:%M:%SZ"), href=lambda target: f"#{target}")
     root = parse_xhtml(xhtml, "pdf/book.html")
@@ -100,7 +148,20 @@ def book_html(volume: Volume) -> str:
     for image in root.iter(q("img")):
         if image.get("src") in paths:
             image.set("src", paths[image.get("src")].as_uri())
-    return to_html_string(root)
+    profile = volume.config.pdf.profile
+    for link in root.iter(q("a")):
+        href = link.get("href", "")
+        if href.startswith("#"):
+            link.set("data-target", href)
+        if profile == "print":
+            link.attrib.pop("href", None)  # a paperback has no link annotations
+    if profile == "proof":
+        by_anchor = {review.anchor: review for review in volume.reviews}
+        for section in root.iter(q("section")):
+            if (review := by_anchor.get(section.get("id"))) is not None:
+                section.set("data-source", str(review.path.relative_to(volume.directory)))
+                section.set("data-url", review.meta.source_url or "")
+    return root
 
 
 def font_faces() -> str:

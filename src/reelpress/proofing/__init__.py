@@ -1,0 +1,1 @@
+"""Helpers for `reelpress proof`: page images and comparisons, spelling suspects."""
