@@ -53,9 +53,10 @@ def make_volume(tmp_path):
 
 @pytest.fixture
 def sample_copy(tmp_path):
-    """A copy of a sample volume, safe to edit."""
+    """A copy of a sample volume (inside a copy of the series folder, so series.toml applies), safe to edit."""
     def copy(name: str = SAMPLES[0]) -> Path:
-        target = tmp_path / name
-        shutil.copytree(VOLUMES / name, target)
-        return target
+        target = tmp_path / "volumes"
+        if not target.exists():
+            shutil.copytree(VOLUMES, target)
+        return target / name
     return copy

@@ -1,6 +1,6 @@
 """The orchestrator: one named call per stage, from a volume folder to EPUB and PDF files.
 
-    config → read → normalise → toc → write → save
+    config → read → normalise → toc and indexes → write → save
 
 Every stage reports problems to one collector; the build stops at the end of the first stage that
 found an error, and nothing is written unless every requested output was produced.
@@ -15,10 +15,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reelpress.assets import register
-from reelpress.config import load_volume_config
+from reelpress.config import load_series, load_volume_config, series_volumes
 from reelpress.errors import Collector, EnvironmentProblem, InputError, diagnostic
 from reelpress.fsutil import check_writable, save
-from reelpress.model import Diagnostic, Volume
+from reelpress.index import build_indexes
+from reelpress.model import Diagnostic, SeriesEntry, Volume
 from reelpress.normalise import normalise_volume
 from reelpress.readers import read_reviews
 from reelpress.toc import build_toc
@@ -67,9 +68,24 @@ def load(volume_dir: Path, progress: Progress = lambda stage: None) -> Volume:
     assets = normalise_volume(reviews, volume_dir, config, report)
     cover = find_cover(volume_dir, assets, report)
     report.raise_if_errors()
-    progress("building contents")
+    progress("building contents and indexes")
+    indexes = build_indexes(reviews, config.indexes)
+    series = series_entries(volume_dir, config)
     return Volume(directory=volume_dir, config=config, reviews=reviews, assets=assets, cover=cover,
-                  toc=build_toc(reviews), modified=source_date(config, reviews), warnings=report.warnings)
+                  toc=build_toc(reviews, indexes, series), indexes=indexes, series=series,
+                  modified=source_date(config, reviews), warnings=report.warnings)
+
+
+def series_entries(volume_dir: Path, config) -> tuple[SeriesEntry, ...]:
+    """Every volume of the series this volume belongs to, in order, for its "Also in this series" page."""
+    series = load_series(volume_dir.parent)
+    if series is None:
+        return ()
+    entries = []
+    for folder in series_volumes(volume_dir.parent, series):
+        other = config if folder.name == volume_dir.name else load_volume_config(folder)
+        entries.append(SeriesEntry(other.series_index, other.title, other.subtitle, folder.name == volume_dir.name))
+    return tuple(entries)
 
 
 def find_cover(volume_dir: Path, assets, report: Collector):

@@ -8,144 +8,23 @@ get a "did you mean"; each message points at the file and line of the offending 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import tomllib
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reelpress.errors import Collector, fail
 from reelpress.model import ReviewMeta
+from reelpress.schema import (CONFIG_CODES, FRONT_MATTER_CODES, Field, Invalid, Locator, boolean, codes, date,
+                              integer, language, long_text, number, one_of, patterns, rating, slugs, table, text,
+                              toml_locator, toml_position, url, validate)
 from reelpress.textfile import read_text
 
 CONFIG_NAME = "volume.toml"
 MAX_CONFIG_BYTES = 1024 * 1024
-_BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-class Invalid(ValueError):
-    """A value that does not fit its field; the message says what was expected."""
-
-
-# -- value checkers: each takes the raw value and returns the clean one or raises Invalid --------
-
-def text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise Invalid(f"expected text, got {_describe(value)}")
-    value = " ".join(value.split())
-    if not value:
-        raise Invalid("must not be empty")
-    return value
-
-
-def long_text(value: Any) -> str:
-    """Text whose line breaks matter (descriptions): only surrounding blank space is removed."""
-    if not isinstance(value, str) or not value.strip():
-        raise Invalid(f"expected text, got {_describe(value)}")
-    return value.strip()
-
-
-def integer(lo: int, hi: int) -> Callable[[Any], int]:
-    def check(value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise Invalid(f"expected a whole number, got {_describe(value)}")
-        if not lo <= value <= hi:
-            raise Invalid(f"{value} is out of range ({lo}–{hi})")
-        return value
-    return check
-
-
-def number(lo: float, hi: float) -> Callable[[Any], float]:
-    def check(value: Any) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise Invalid(f"expected a number, got {_describe(value)}")
-        if not lo <= value <= hi:
-            raise Invalid(f"{value} is out of range ({lo:g}–{hi:g})")
-        return float(value)
-    return check
-
-
-def rating(value: Any) -> float:
-    value = number(0, 5)(value)
-    if value * 2 != int(value * 2):
-        raise Invalid(f"{value:g} is not a whole or half star (use 0, 0.5, 1 … 5)")
-    return value
-
-
-def boolean(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise Invalid(f"expected true or false, got {_describe(value)}")
-    return value
-
-
-def date(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise Invalid(f"expected a date such as 2024-05-17, got {_describe(value)}")
-
-
-def language(value: Any) -> str:
-    value = text(value)
-    if not _BCP47.match(value):
-        raise Invalid(f"{value!r} is not a BCP 47 language tag such as en, en-GB or fr")
-    return value
-
-
-def url(value: Any) -> str:
-    value = text(value)
-    if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
-        raise Invalid(f"{value!r} is not an http(s) address")
-    return value
-
-
-def slugs(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise Invalid(f"expected a list of review slugs, got {_describe(value)}")
-    bad = [v for v in value if not _SLUG.match(v)]
-    if bad:
-        raise Invalid(f"{bad[0]!r} is not a review slug (lower-case letters and digits joined by -)")
-    return tuple(value)
-
-
-def table(value: Any) -> dict:
-    if not isinstance(value, dict):
-        raise Invalid(f"expected a table, got {_describe(value)}")
-    return value
-
-
-def one_of(*choices: str) -> Callable[[Any], str]:
-    def check(value: Any) -> str:
-        if value not in choices:
-            raise Invalid(f"expected one of {', '.join(map(repr, choices))}, got {_describe(value)}")
-        return value
-    return check
-
-
-def _describe(value: Any) -> str:
-    kinds = {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
-             dict: "a table", dt.date: "a date", dt.datetime: "a date and time", dt.time: "a time"}
-    return f"{kinds.get(type(value), type(value).__name__)} ({value!r})"
-
-
-# -- the schema -------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    check: Callable[[Any], Any]
-    doc: str
-    required: bool = False
 
 
 @dataclass(frozen=True)
@@ -180,6 +59,25 @@ class CheckSettings:
 
 
 @dataclass(frozen=True)
+class CoverStyle:
+    """Colours of a generated cover."""
+
+    background: str = "#1f2a36"
+    foreground: str = "#f4ecdc"
+    accent: str = "#c9a86a"
+
+
+@dataclass(frozen=True)
+class IndexSettings:
+    """Which indexes the book carries."""
+
+    films: bool = True
+    directors: bool = True
+    years: bool = False
+    ratings: bool = False
+
+
+@dataclass(frozen=True)
 class VolumeConfig:
     """A volume's validated volume.toml."""
 
@@ -199,23 +97,23 @@ class VolumeConfig:
     boilerplate: Boilerplate = field(default_factory=Boilerplate)
     check: CheckSettings = field(default_factory=CheckSettings)
     pdf: PdfSettings = field(default_factory=PdfSettings)
+    cover: CoverStyle = field(default_factory=CoverStyle)
+    indexes: IndexSettings = field(default_factory=IndexSettings)
+
+
+@dataclass(frozen=True)
+class SeriesConfig:
+    """A series' validated series.toml: what its volumes share."""
+
+    title: str
+    volumes: tuple[str, ...] | None = None
+    raw: tuple = ()  # the shared keys as written, merged under each volume.toml
 
 
 TYPOGRAPHY_FIELDS = (
     Field("dashes", one_of("em", "spaced-en"),
           "How `--` is set: `em` (closed em dash, American) or `spaced-en` (spaced en dash, British)."),
 )
-
-def patterns(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise Invalid(f"expected a list of regular expressions, got {_describe(value)}")
-    for pattern in value:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise Invalid(f"{pattern!r} is not a valid regular expression: {exc}") from None
-    return tuple(value)
-
 
 BOILERPLATE_FIELDS = (
     Field("patterns", patterns, "Regular expressions; a paragraph whose whole text matches one is removed "
@@ -224,11 +122,21 @@ BOILERPLATE_FIELDS = (
                                "post\" …). Default true."),
 )
 
-def codes(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and re.fullmatch(r"RP\d{3}", v) for v in value):
-        raise Invalid(f"expected a list of rule codes such as [\"RP103\"], got {_describe(value)}")
-    return tuple(value)
+def colour(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        raise Invalid(f"expected a colour such as \"#1f2a36\", got {value!r}")
+    return value
 
+
+COVER_FIELDS = tuple(Field(name, colour, f"Generated cover: {what} colour (#rrggbb).")
+                     for name, what in (("background", "background"), ("foreground", "title"),
+                                        ("accent", "series line and rule")))
+INDEX_FIELDS = (
+    Field("films", boolean, "Index of films (default true)."),
+    Field("directors", boolean, "Index of directors (default true)."),
+    Field("years", boolean, "Films by year (default false)."),
+    Field("ratings", boolean, "Films by rating (default false)."),
+)
 
 PROFILES = ("reading", "print", "proof")
 TRIMS = ("5x8in", "5.25x8in", "5.5x8.5in", "6x9in", "A5")
@@ -261,7 +169,20 @@ VOLUME_FIELDS = (
     Field("boilerplate", table, "Boilerplate removal table; see [boilerplate]."),
     Field("check", table, "`reelpress check` settings; see [check]."),
     Field("pdf", table, "PDF profile and page; see [pdf]."),
+    Field("cover", table, "Colours of a generated cover; see [cover]."),
+    Field("indexes", table, "Which indexes to generate; see [indexes]."),
 )
+
+#: Keys a series.toml may set for all its volumes (a volume.toml overrides each of them).
+SHARED = ("author", "publisher", "language", "rights", "typography", "boilerplate", "check", "pdf", "cover",
+          "indexes")
+SERIES_FIELDS = (
+    Field("title", text, "The series' name, e.g. Essential Film Reviews.", required=True),
+    Field("volumes", slugs, "Volume folder names in series order; default: folder name order."),
+    *(f for f in VOLUME_FIELDS if f.name in SHARED),
+)
+TABLES = {"typography": Typography, "boilerplate": Boilerplate, "check": CheckSettings, "pdf": PdfSettings,
+          "cover": CoverStyle, "indexes": IndexSettings}
 
 REVIEW_FIELDS = (
     Field("title", text, "The review's heading and its contents entry.", required=True),
@@ -275,91 +196,84 @@ REVIEW_FIELDS = (
 )
 
 
-Locator = Callable[[tuple[str, ...]], tuple[int | None, int | None]]
 
 
-@dataclass(frozen=True)
-class Codes:
-    """The diagnostic codes one kind of file reports with."""
-
-    unknown: str
-    invalid: str
-    missing: str
+SERIES_NAME = "series.toml"
 
 
-CONFIG_CODES = Codes("RP003", "RP004", "RP005")
-FRONT_MATTER_CODES = Codes("RP023", "RP024", "RP025")
+def _read_toml(path: Path, root: Path) -> tuple[dict, Locator]:
+    source = read_text(path, root, MAX_CONFIG_BYTES)
+    try:
+        return tomllib.loads(source), toml_locator(source)
+    except tomllib.TOMLDecodeError as exc:
+        line, col = toml_position(str(exc))
+        fail(path, "RP002", f"TOML syntax error: {re.sub(r' [(]at line.*$', '', str(exc))}", line, col)
 
 
-def validate(data: Mapping[str, Any], schema: tuple[Field, ...], path: Path, where: Locator,
-             report: Collector, codes: Codes, prefix: tuple[str, ...] = (),
-             raw: Mapping[str, str] | None = None, present: set[str] = frozenset()) -> dict:
-    """Check `data` against `schema`; report every problem to `report`; return the clean values.
-
-    `where` maps a key path to its (line, column); `raw` holds the source text of YAML scalars so a
-    YAML 1.1 coercion can be explained; keys in `present` were given but could not be read (their
-    error is already reported), so they are not also "missing".
-    """
-    known = {f.name: f for f in schema}
-    clean: dict[str, Any] = {}
-    for key, value in data.items():
-        keypath = (*prefix, str(key))
-        line, col = where(keypath)
-        if key not in known:
-            report.error(path, codes.unknown, _unknown(".".join(keypath), known), line, col)
-            continue
-        try:
-            clean[key] = known[key].check(value)
-        except Invalid as exc:
-            hint = _yaml_hint((raw or {}).get(key), value)
-            report.error(path, codes.invalid, f"`{'.'.join(keypath)}`: {exc}{hint}", line, col)
-    for f in schema:
-        if f.required and f.name not in data and f.name not in present:
-            line, col = where(prefix)
-            report.error(path, codes.missing, f"required key `{'.'.join((*prefix, f.name))}` is missing "
-                         f"({f.doc[0].lower()}{f.doc[1:]})", line, col)
-    return clean
+def _tables(clean: dict, path: Path, where: Locator, report: Collector) -> None:
+    for name, cls in TABLES.items():
+        if name in clean:
+            clean[name] = cls(**validate(clean[name], SCHEMAS[name], path, where, report, CONFIG_CODES, (name,)))
 
 
-def _unknown(key: str, known: Mapping[str, Field]) -> str:
-    close = difflib.get_close_matches(key.rsplit(".", 1)[-1], list(known), n=1, cutoff=0.6)
-    suggestion = f"; did you mean `{close[0]}`?" if close else f" (known keys: {', '.join(known)})"
-    return f"unknown key `{key}`{suggestion}"
+def load_series(series_dir: Path) -> SeriesConfig | None:
+    """series.toml of a series folder, validated; None when the folder is not a series."""
+    path = series_dir / SERIES_NAME
+    if not path.is_file():
+        return None
+    data, where = _read_toml(path, series_dir)
+    report = Collector()
+    clean = validate(data, SERIES_FIELDS, path, where, report, CONFIG_CODES)
+    _tables(clean, path, where, report)
+    report.raise_if_errors()
+    shared = tuple((key, data[key]) for key in SHARED if key in data)
+    return SeriesConfig(title=clean["title"], volumes=clean.get("volumes"), raw=shared)
 
-
-def _yaml_hint(raw: str | None, value: Any) -> str:
-    """Explain YAML 1.1's surprises (`no` → false, `017` → 15, `12:30` → 750) when they bit."""
-    if raw is None or isinstance(value, str) or raw == str(value):
-        return ""
-    return f"; YAML read `{raw}` as {_describe(value)} — put it in quotes if you meant the text \"{raw}\""
-
-
-# -- volume.toml --------------------------------------------------------------------------------
 
 def load_volume_config(volume_dir: Path) -> VolumeConfig:
-    """Load and validate `volume_dir/volume.toml`; raise one InputError listing every problem."""
+    """Load and validate `volume_dir/volume.toml` (under its series.toml, if the folder above has one);
+    raise one InputError listing every problem."""
     path = volume_dir / CONFIG_NAME
     if not volume_dir.is_dir():
         fail(volume_dir, "RP001", "not a folder: a volume is a folder holding volume.toml and reviews/")
     if not path.is_file():
         fail(path, "RP001", "missing: every volume folder needs a volume.toml with at least title and author")
-    source = read_text(path, volume_dir, MAX_CONFIG_BYTES)
-    try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        line, col = _toml_position(str(exc))
-        fail(path, "RP002", f"TOML syntax error: {re.sub(r' [(]at line.*$', '', str(exc))}", line, col)
+    series = load_series(volume_dir.parent)
+    data, where = _read_toml(path, volume_dir)
+    if series is not None:
+        data = _under_series(data, series, volume_dir)
     report = Collector()
-    where = _toml_locator(source)
     clean = validate(data, VOLUME_FIELDS, path, where, report, CONFIG_CODES)
-    for name, cls, schema in (("typography", Typography, TYPOGRAPHY_FIELDS),
-                              ("boilerplate", Boilerplate, BOILERPLATE_FIELDS), ("check", CheckSettings, CHECK_FIELDS),
-                              ("pdf", PdfSettings, PDF_FIELDS)):
-        if name in clean:
-            clean[name] = cls(**validate(clean[name], schema, path, where, report, CONFIG_CODES, (name,)))
+    _tables(clean, path, where, report)
     report.raise_if_errors()
     clean.setdefault("identifier", derived_identifier(clean["title"], clean["author"]))
     return VolumeConfig(**clean)
+
+
+def _under_series(data: dict, series: SeriesConfig, volume_dir: Path) -> dict:
+    """The volume's keys over the series' shared keys (tables merged key by key)."""
+    merged = {key: dict(value) if isinstance(value, dict) else value for key, value in series.raw}
+    for key, value in data.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = {**merged[key], **value}
+        else:
+            merged[key] = value
+    merged.setdefault("series", series.title)
+    if "series_index" not in merged:
+        merged["series_index"] = series_position(volume_dir.parent, series, volume_dir.name)
+    return merged
+
+
+def series_volumes(series_dir: Path, series: SeriesConfig) -> list[Path]:
+    """The series' volume folders in order: as series.toml lists them, else by folder name."""
+    if series.volumes:
+        return [series_dir / name for name in series.volumes]
+    return sorted(p for p in series_dir.iterdir() if (p / CONFIG_NAME).is_file())
+
+
+def series_position(series_dir: Path, series: SeriesConfig, name: str) -> int:
+    names = [p.name for p in series_volumes(series_dir, series)]
+    return names.index(name) + 1 if name in names else len(names) + 1
 
 
 def derived_identifier(title: str, author: str) -> str:
@@ -367,24 +281,8 @@ def derived_identifier(title: str, author: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'reelpress:{author}:{title}')}"
 
 
-def _toml_position(message: str) -> tuple[int | None, int | None]:
-    match = re.search(r"at line (\d+), column (\d+)", message)
-    return (int(match[1]), int(match[2])) if match else (None, None)
-
-
-def _toml_locator(source: str) -> Locator:
-    """Map key paths to the line and column where they are set (tomllib does not report this)."""
-    lines: dict[tuple[str, ...], tuple[int, int]] = {}
-    table: tuple[str, ...] = ()
-    for number_, line in enumerate(source.split("\n"), 1):
-        stripped = line.strip()
-        if header := re.match(r"^\[\s*([^\[\]]+?)\s*\]", stripped):
-            table = tuple(part.strip().strip("\"'") for part in header[1].split("."))
-            lines.setdefault(table, (number_, line.index("[") + 1))
-        elif key := re.match(r"^\s*([A-Za-z0-9_\-\"'. ]+?)\s*=", line):
-            keypath = (*table, *(p.strip().strip("\"'") for p in key[1].split(".")))
-            lines.setdefault(keypath, (number_, len(line) - len(line.lstrip()) + 1))
-    return lambda keypath: lines.get(keypath, (None, None))
+SCHEMAS = {"typography": TYPOGRAPHY_FIELDS, "boilerplate": BOILERPLATE_FIELDS, "check": CHECK_FIELDS,
+           "pdf": PDF_FIELDS, "cover": COVER_FIELDS, "indexes": INDEX_FIELDS}
 
 
 def review_meta(data: Mapping[str, Any], path: Path, where: Locator, raw: Mapping[str, str],

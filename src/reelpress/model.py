@@ -10,7 +10,7 @@ from typing import Any, Literal
 Severity = Literal["error", "warning"]
 
 #: Ids the front matter uses (and their `-title` forms); a review whose slug is one of them is renamed.
-RESERVED_IDS = frozenset({"cover", "titlepage", "imprint", "contents", "toc", "landmarks"})
+RESERVED_IDS = frozenset({"cover", "titlepage", "imprint", "contents", "toc", "landmarks", "series", "index"})
 
 
 @dataclass(frozen=True, order=True)
@@ -93,6 +93,17 @@ class TocEntry:
     title: str
     target: str  # an id in the book
     children: tuple[TocEntry, ...] = ()
+    kind: str = "review"  # review, part, index, series
+
+
+@dataclass(frozen=True)
+class SeriesEntry:
+    """One volume of the series, for the "Also in this series" page."""
+
+    number: float | None
+    title: str
+    subtitle: str | None
+    current: bool
 
 
 @dataclass
@@ -105,6 +116,8 @@ class Volume:
     assets: dict[Path, Asset] = field(default_factory=dict)
     cover: Asset | None = None
     toc: tuple[TocEntry, ...] = ()
+    indexes: tuple = ()  # reelpress.index.Index
+    series: tuple[SeriesEntry, ...] = ()
     modified: dt.datetime = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
     warnings: list[Diagnostic] = field(default_factory=list)
 

@@ -19,7 +19,6 @@ from reelpress.checks.rules import RULES
 from reelpress.errors import ReelpressError, diagnostic
 from reelpress.model import Diagnostic
 
-TRIM_POINTS = (396.0, 612.0)  # 5.5 × 8.5 in, the PDF writer's page
 _MARKER = re.compile(r"reelpress-disable(-next-line)?((?:\s+RP\d{3})*)")
 
 
@@ -96,10 +95,15 @@ def check_volume(folder: Path) -> Outcome:
         chapters = book.from_volume(result.volume)
         disabled = set(result.volume.config.check.disable)
         check_epub(result.outputs["epub"], chapters, disabled, outcome)
-        check_pdf(result.outputs["pdf"], [r.meta.title for r in result.volume.reviews], TRIM_POINTS, outcome)
+        check_pdf(result.outputs["pdf"], [entry.title for entry in result.volume.toc], _trim(result.volume), outcome)
         temporary = {str(result.outputs[fmt]): f"{folder.name}.{fmt}" for fmt in ("epub", "pdf")}
         outcome.diagnostics = [_renamed(d, temporary) for d in outcome.diagnostics if not _marked(d, chapters)]
     return outcome
+
+
+def _trim(volume) -> tuple[float, float]:
+    from reelpress.writers.print_layout import geometry
+    return geometry(volume.config.pdf, 0).points
 
 
 def _renamed(item: Diagnostic, names: dict[str, str]) -> Diagnostic:

@@ -67,6 +67,9 @@ FRONT_IDS = {"cover": "text/cover.xhtml", "titlepage": "text/titlepage.xhtml", "
 def id_owners(volume: Volume) -> dict[str, str]:
     """Which file each id of the book lives in, so links can cross from one file to another."""
     owner = dict(FRONT_IDS)
+    owner.update({"series": "text/series.xhtml", "series-title": "text/series.xhtml"})
+    for index in volume.indexes:
+        owner[index.anchor] = owner[f"{index.anchor}-title"] = f"text/{index.anchor}.xhtml"
     for review in volume.reviews:
         name = f"text/{review.anchor}.xhtml"
         owner[review.anchor] = owner[f"{review.id_prefix}title"] = name
@@ -90,6 +93,13 @@ def content_documents(volume: Volume, owner: dict[str, str]) -> list[Document]:
         docs.append(Document(f"text/{review.anchor}.xhtml", review.meta.title,
                              render("review.xhtml", review=review), "bodymatter",
                              "bodymatter" if first else None, "text" if first else None))
+    for number, index in enumerate(volume.indexes):
+        docs.append(Document(f"text/{index.anchor}.xhtml", index.title, render(
+            "index.xhtml", index=index, pdf=False, href=lambda target: _href(owner, target, "text")), "backmatter",
+            "index" if number == 0 else None, "index" if number == 0 else None))
+    if volume.series:
+        docs.append(Document("text/series.xhtml", "Also in this Series",
+                             render("series.xhtml", config=config, series=volume.series), "backmatter"))
     for doc in docs:
         doc.content = _finish(doc, volume, owner)
     return docs
