@@ -1,4 +1,4 @@
-"""Draw the sample volumes' pictures: two flat illustrations and volume 1's typographic cover.
+"""Draw the sample volumes' pictures: two flat illustrations and volume 1's own cover.
 
 The sample series must carry real images (the image, figure and cover code paths need them) without
 borrowing anyone's film stills; so the project draws its own, deterministically, from shapes and the
@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import font_source_serif_pro
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
+
+from reelpress.config import CoverStyle
+from reelpress.cover import draw
 
 ROOT = Path(__file__).resolve().parents[1]
-FONTS = Path(font_source_serif_pro.__file__).resolve().parent / "files"
 
 
 def tatami_room() -> Image.Image:
@@ -47,25 +48,6 @@ def fin() -> Image.Image:
     return image
 
 
-def cover(title: str, subtitle: str, series: str, number: str, author: str) -> Image.Image:
-    """A plain typographic cover at the size stores ask for (1600 × 2560)."""
-    image = Image.new("RGB", (1600, 2560), "#1f2a36")
-    draw = ImageDraw.Draw(image)
-    serif = lambda size, face="Regular": ImageFont.truetype(str(FONTS / f"SourceSerifPro-{face}.ttf"), size)
-    draw.rectangle((90, 90, 1510, 2470), outline="#c9a86a", width=6)
-    for text, font, y, fill in (
-        (series.upper(), serif(64, "Semibold"), 330, "#c9a86a"),
-        (number, serif(72, "It"), 450, "#c9a86a"),
-        (title, serif(190, "Bold"), 1020, "#f4ecdc"),
-        (subtitle, serif(78, "It"), 1290, "#f4ecdc"),
-        (author, serif(96), 2150, "#f4ecdc"),
-    ):
-        width = draw.textlength(text, font=font)
-        draw.text(((1600 - width) / 2, y), text, font=font, fill=fill)
-    draw.line((560, 1640, 1040, 1640), fill="#c9a86a", width=5)  # a rule under the title
-    return image
-
-
 def save(image: Image.Image, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(path, optimize=True)
@@ -75,10 +57,9 @@ def save(image: Image.Image, path: Path) -> None:
 def main() -> None:
     save(tatami_room(), ROOT / "volumes/essential-film-reviews-1/images/tatami-room.png")
     save(fin(), ROOT / "volumes/essential-film-reviews-2/images/fin.png")
-    save(cover("Shadows", "and Light", "Essential Film Reviews", "Volume One", "Ada Linden"),
+    # Volume 1 carries a cover of its own (volume 2 shows the generated one): same drawing, other words.
+    save(draw("Essential Film Reviews", "Volume One", "Shadows", "and Light", "Ada Linden", CoverStyle()),
          ROOT / "volumes/essential-film-reviews-1/cover.png")
-    save(cover("Paranoia", "and Wonder", "Essential Film Reviews", "Volume Two", "Ada Linden"),
-         ROOT / "volumes/essential-film-reviews-2/cover.png")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from reelpress.config import load_series, load_volume_config, series_volumes
 from reelpress.errors import Collector, EnvironmentProblem, InputError, diagnostic
 from reelpress.fsutil import check_writable, save
 from reelpress.index import build_indexes
-from reelpress.model import Diagnostic, SeriesEntry, Volume
+from reelpress.model import Asset, Diagnostic, SeriesEntry, Volume
 from reelpress.normalise import normalise_volume
 from reelpress.readers import read_reviews
 from reelpress.toc import build_toc
@@ -27,6 +27,7 @@ from reelpress.writers import WRITERS, writer
 
 FORMATS = tuple(WRITERS)
 COVER_NAMES = ("cover.jpg", "cover.jpeg", "cover.png")
+COVER_SIZE, COVER_RATIO = (1600, 2560), (1.45, 1.75)
 
 Progress = Callable[[str], None]
 
@@ -66,7 +67,7 @@ def load(volume_dir: Path, progress: Progress = lambda stage: None) -> Volume:
     report.raise_if_errors()
     progress("normalising")
     assets = normalise_volume(reviews, volume_dir, config, report)
-    cover = find_cover(volume_dir, assets, report)
+    cover = find_cover(volume_dir, config, assets, report)
     report.raise_if_errors()
     progress("building contents and indexes")
     indexes = build_indexes(reviews, config.indexes)
@@ -88,15 +89,25 @@ def series_entries(volume_dir: Path, config) -> tuple[SeriesEntry, ...]:
     return tuple(entries)
 
 
-def find_cover(volume_dir: Path, assets, report: Collector):
+def find_cover(volume_dir: Path, config, assets, report: Collector) -> Asset | None:
+    """cover.jpg/.png when the volume has one (checked for size and shape), else a generated cover."""
     for name in COVER_NAMES:
         path = volume_dir / name
         if path.is_file():
             try:
-                return register(path.resolve(), volume_dir, assets)
+                found = register(path.resolve(), volume_dir, assets)
             except InputError as error:
                 report.absorb(error)
-    return None
+                return None
+            ratio = found.height / max(found.width, 1)
+            if (found.width, found.height) < COVER_SIZE or not COVER_RATIO[0] <= ratio <= COVER_RATIO[1]:
+                report.warn(path, "RP056", f"cover is {found.width}×{found.height}; stores want "
+                            f"{COVER_SIZE[0]}×{COVER_SIZE[1]} or larger, about 1:1.6")
+            return found
+    from reelpress import cover
+    data = cover.generated(config)
+    return Asset(path=volume_dir / "cover.png", href="images/reelpress-cover.png", media_type="image/png",
+                 width=cover.SIZE[0], height=cover.SIZE[1], data=data)
 
 
 def source_date(config, reviews) -> dt.datetime:

@@ -32,41 +32,101 @@ def main() -> None:
               show_default=True, help="Folder the outputs are written to.")
 @click.option("--profile", type=click.Choice(["reading", "print", "proof"]),
               help="PDF profile, overriding the volume's [pdf] profile.")
+@click.option("--jobs", type=click.IntRange(1, 64), help="Series: worker processes (default: all cores).")
+@click.option("--volume", "only", type=click.IntRange(1), help="Series: build only volume N.")
+@click.option("--omnibus", is_flag=True, help="Series: also build one box-set edition of every volume.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display; only problems and the result.")
-def build(volumes: tuple[Path, ...], fmt: str, out_dir: Path, profile: str | None, quiet: bool) -> None:
+def build(volumes: tuple[Path, ...], fmt: str, out_dir: Path, profile: str | None, jobs: int | None,
+          only: int | None, omnibus: bool, quiet: bool) -> None:
     """Build each VOLUME folder into OUT/<volume>.epub and OUT/<volume>.pdf.
+
+    A folder holding series.toml builds every volume of the series, in parallel.
 
     \b
     Example:
       reelpress build volumes/essential-film-reviews-1
       reelpress build volumes/essential-film-reviews-1 --format epub --out /tmp/out
       reelpress build volumes/essential-film-reviews-1 --format pdf --profile print
+      reelpress build volumes/ --jobs 2 --omnibus
     """
-    from reelpress.build import FORMATS, build as build_volume
+    from reelpress.build import FORMATS
+    from reelpress.series import is_series
 
     formats = FORMATS if fmt == "all" else (fmt,)
     failed = 0
-    for volume_dir in volumes:
-        progress = Progress(volume_dir.name, enabled=not quiet and sys.stderr.isatty())
-        started = time.perf_counter()
-        try:
-            result = build_volume(volume_dir, out_dir, formats, progress, profile)
-        except ReelpressError as error:
-            progress.clear()
-            _print_diagnostics(error.diagnostics)
-            click.echo(f"{volume_dir}: build failed; nothing was written", err=True)
-            failed = failed or error.exit_code
-            continue
-        except KeyboardInterrupt:
-            progress.clear()
-            click.echo("interrupted; nothing was written", err=True)
-            sys.exit(EXIT_INTERRUPTED)
-        progress.clear()
-        _print_diagnostics(result.warnings)
-        written = ", ".join(f"{path} ({_size(path.stat().st_size)})" for path in result.outputs.values())
-        click.echo(f"wrote {written} in {time.perf_counter() - started:.1f} s")
+    for folder in volumes:
+        if is_series(folder):
+            failed = _build_series(folder, out_dir, formats, profile, jobs, only, omnibus, quiet) or failed
+        else:
+            failed = _build_volume(folder, out_dir, formats, profile, quiet) or failed
     if failed:
         sys.exit(failed)
+
+
+def _build_volume(volume_dir: Path, out_dir: Path, formats, profile, quiet: bool) -> int:
+    from reelpress.build import build as build_volume
+
+    progress = Progress(volume_dir.name, enabled=not quiet and sys.stderr.isatty())
+    started = time.perf_counter()
+    try:
+        result = build_volume(volume_dir, out_dir, formats, progress, profile)
+    except ReelpressError as error:
+        progress.clear()
+        _print_diagnostics(error.diagnostics)
+        click.echo(f"{volume_dir}: build failed; nothing was written", err=True)
+        return error.exit_code
+    except KeyboardInterrupt:
+        progress.clear()
+        click.echo("interrupted; nothing was written", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    progress.clear()
+    _print_diagnostics(result.warnings)
+    written = ", ".join(f"{path} ({_size(path.stat().st_size)})" for path in result.outputs.values())
+    click.echo(f"wrote {written} in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def _build_series(series_dir: Path, out_dir: Path, formats, profile, jobs, only, omnibus, quiet) -> int:
+    import os
+
+    from reelpress.series import build_series, check_slugs, summary_table, volumes_of
+
+    progress = Progress(series_dir.name, enabled=not quiet and sys.stderr.isatty())
+    started = time.perf_counter()
+    try:
+        folders = volumes_of(series_dir, only)
+        check_slugs(folders)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    except ReelpressError as error:
+        _print_diagnostics(error.diagnostics)
+        click.echo(f"{series_dir}: series build failed; nothing was written", err=True)
+        return error.exit_code
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(folders)))
+    rows = build_series(folders, out_dir, formats, workers, profile, progress)
+    failed = next((row.exit_code for row in rows if row.exit_code), 0)
+    if omnibus and not failed:
+        failed = _build_omnibus(series_dir, out_dir, formats, profile, progress)
+    progress.clear()
+    for row in rows:
+        for problem in row.problems:
+            click.echo(problem, err=True)
+    click.echo(summary_table(rows, time.perf_counter() - started, workers))
+    return failed
+
+
+def _build_omnibus(series_dir: Path, out_dir: Path, formats, profile, progress) -> int:
+    from reelpress.omnibus import build_omnibus
+
+    try:
+        result = build_omnibus(series_dir, out_dir, formats, progress, profile)
+    except ReelpressError as error:
+        _print_diagnostics(error.diagnostics)
+        click.echo(f"{series_dir}: omnibus failed; nothing was written", err=True)
+        return error.exit_code
+    written = ", ".join(f"{path} ({_size(path.stat().st_size)})" for path in result.outputs.values())
+    click.echo(f"omnibus: wrote {written}")
+    return 0
 
 
 @main.command(name="import")
@@ -186,6 +246,51 @@ class Progress:
         if self.enabled and self.width:
             click.echo("\r" + " " * self.width + "\r", nl=False, err=True)
             self.width = 0
+
+
+@main.command(name="index")
+@click.argument("series_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("dist"),
+              show_default=True, help="Folder for <series>-index.pdf and .html.")
+def index_command(series_dir: Path, out_dir: Path) -> None:
+    """Write one index for a whole series, with "vol. 3, p. 112" references (PDF and HTML).
+
+    \b
+    Example:
+      reelpress index volumes/
+    """
+    from reelpress.series_index import series_index
+
+    try:
+        written = series_index(series_dir, out_dir)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    except ReelpressError as error:
+        _print_diagnostics(error.diagnostics)
+        sys.exit(error.exit_code)
+    click.echo("wrote " + ", ".join(str(path) for path in written))
+
+
+@main.command(name="kit")
+@click.argument("volume_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("dist"),
+              show_default=True, help="Folder to write the kit into (next to the EPUB and PDF).")
+def kit_command(volume_dir: Path, out_dir: Path) -> None:
+    """Write the publishing kit: rights CSV, store description (text and HTML), store metadata JSON.
+
+    \b
+    Example:
+      reelpress kit volumes/essential-film-reviews-1
+    """
+    from reelpress.kit import KDP_SELECT_NOTE, kit
+
+    try:
+        written = kit(volume_dir, out_dir)
+    except ReelpressError as error:
+        _print_diagnostics(error.diagnostics)
+        sys.exit(error.exit_code)
+    click.echo("wrote " + ", ".join(str(path) for path in written))
+    click.echo(f"note: {KDP_SELECT_NOTE}")
 
 
 def _print_diagnostics(diagnostics) -> None:

@@ -72,6 +72,7 @@ CODES: dict[str, str] = {
     "RP053": "another reelpress process is writing into the output folder",
     "RP054": "a character the book's fonts cannot print",
     "RP055": "an image prints below 300 dpi",
+    "RP056": "the cover is smaller or differently shaped than stores want",
 }
 
 

@@ -23,6 +23,7 @@ class Ref:
     target: str  # the review's id
     label: str  # the review's title (EPUB locator text)
     volume: float | None = None  # volume number, in an omnibus or a series index
+    page: int | None = None  # a known page number (series index: each volume laid out on its own)
 
 
 @dataclass(frozen=True)
@@ -51,14 +52,18 @@ TITLES = {"films": "Index of Films", "directors": "Index of Directors", "years":
           "ratings": "Films by Rating"}
 
 
-def build_indexes(reviews: list[Review], settings, volumes: dict[str, float] | None = None) -> tuple[Index, ...]:
-    """The indexes `settings` asks for; `volumes` maps review anchors to volume numbers (omnibus)."""
+def build_indexes(reviews: list[Review], settings, volumes: dict[str, float] | None = None,
+                  pages: dict[str, int] | None = None) -> tuple[Index, ...]:
+    """The indexes `settings` asks for; `volumes` maps review anchors to volume numbers (omnibus),
+    `pages` to page numbers already known (a series index over separately printed volumes)."""
+    volumes, pages = volumes or {}, pages or {}
+    make_ref = lambda r: Ref(r.anchor, r.meta.title, volumes.get(r.anchor), pages.get(r.anchor))
     films = [r for r in reviews if r.meta.film]
     builders = {"films": _films, "directors": _directors, "years": _years, "ratings": _ratings}
     found = []
     for key, build in builders.items():
         if getattr(settings, key) and films:
-            groups = build(films, volumes or {})
+            groups = build(films, make_ref)
             if groups:
                 found.append(Index(key, TITLES[key], f"index-{key}", groups))
     return tuple(found)
@@ -72,10 +77,6 @@ def sort_key(title: str) -> str:
 
 def _letter(key: str) -> str:
     return key[:1].upper() if key[:1].isalpha() else "0–9"
-
-
-def _ref(review: Review, volumes: dict[str, float]) -> Ref:
-    return Ref(review.anchor, review.meta.title, volumes.get(review.anchor))
 
 
 def _film_detail(review: Review, with_director: bool = True) -> str:
@@ -92,12 +93,12 @@ def _grouped(entries: list[tuple[str, Entry]], label=_letter) -> tuple[Group, ..
     return tuple(Group(name, tuple(items)) for name, items in groups.items())
 
 
-def _films(films: list[Review], volumes) -> tuple[Group, ...]:
+def _films(films: list[Review], make_ref) -> tuple[Group, ...]:
     merged: dict[tuple[str, int | None], list[Review]] = {}
     for review in films:
         merged.setdefault((review.meta.film, review.meta.year), []).append(review)
     entries = [(f"{sort_key(film)} {year or 0:04d}",
-                Entry(film, _film_detail(reviews[0]), tuple(_ref(r, volumes) for r in reviews)))
+                Entry(film, _film_detail(reviews[0]), tuple(make_ref(r) for r in reviews)))
                for (film, year), reviews in merged.items()]
     return _grouped(entries)
 
@@ -117,31 +118,31 @@ def inverted(name: str) -> str:
     return f"{' '.join(words[start:])}, {' '.join(words[:start])}"
 
 
-def _directors(films: list[Review], volumes) -> tuple[Group, ...]:
+def _directors(films: list[Review], make_ref) -> tuple[Group, ...]:
     by_name: dict[str, list[Review]] = {}
     for review in films:
         for name in directors_of(review.meta.director or ""):
             by_name.setdefault(name, []).append(review)
     entries = []
     for name, reviews in by_name.items():
-        children = tuple(Entry(r.meta.film, _film_detail(r, False), (_ref(r, volumes),))
+        children = tuple(Entry(r.meta.film, _film_detail(r, False), (make_ref(r),))
                          for r in sorted(reviews, key=lambda r: (r.meta.year or 0, sort_key(r.meta.film))))
         entries.append((sort_key(inverted(name)), Entry(inverted(name), children=children)))
     return _grouped(entries)
 
 
-def _years(films: list[Review], volumes) -> tuple[Group, ...]:
+def _years(films: list[Review], make_ref) -> tuple[Group, ...]:
     dated = [r for r in films if r.meta.year]
     entries = [(f"{r.meta.year:04d} {sort_key(r.meta.film)}",
                 Entry(r.meta.film, f"({r.meta.year}), {r.meta.director}" if r.meta.director else f"({r.meta.year})",
-                      (_ref(r, volumes),))) for r in dated]
+                      (make_ref(r),))) for r in dated]
     return _grouped(entries, label=lambda key: f"{key[:3]}0s")
 
 
-def _ratings(films: list[Review], volumes) -> tuple[Group, ...]:
+def _ratings(films: list[Review], make_ref) -> tuple[Group, ...]:
     rated = [r for r in films if r.meta.rating is not None]
     entries = [(f"{10 - int(r.meta.rating * 2):02d} {sort_key(r.meta.film)}",
-                Entry(r.meta.film, _film_detail(r), (_ref(r, volumes),))) for r in rated]
+                Entry(r.meta.film, _film_detail(r), (make_ref(r),))) for r in rated]
     return _grouped(entries, label=lambda key: _stars(5 - int(key[:2]) / 2))
 
 

@@ -10,7 +10,7 @@ from typing import Any, Literal
 Severity = Literal["error", "warning"]
 
 #: Ids the front matter uses (and their `-title` forms); a review whose slug is one of them is renamed.
-RESERVED_IDS = frozenset({"cover", "titlepage", "imprint", "contents", "toc", "landmarks", "series", "index"})
+RESERVED_IDS = frozenset({"cover", "titlepage", "imprint", "contents", "toc", "landmarks", "series", "index", "part"})
 
 
 @dataclass(frozen=True, order=True)
@@ -56,6 +56,10 @@ class Asset:
     media_type: str
     width: int = 0
     height: int = 0
+    data: bytes | None = None  # made by reelpress (a generated cover) rather than read from `path`
+
+    def read(self) -> bytes:
+        return self.data if self.data is not None else self.path.read_bytes()
 
 
 @dataclass
@@ -106,6 +110,17 @@ class SeriesEntry:
     current: bool
 
 
+@dataclass(frozen=True)
+class Part:
+    """A volume inside an omnibus: its part title page comes before its first review."""
+
+    number: float
+    title: str
+    subtitle: str | None
+    anchor: str
+    first_review: str
+
+
 @dataclass
 class Volume:
     """A whole book, ready to be written: its config, normalised reviews and embedded files."""
@@ -118,12 +133,14 @@ class Volume:
     toc: tuple[TocEntry, ...] = ()
     indexes: tuple = ()  # reelpress.index.Index
     series: tuple[SeriesEntry, ...] = ()
+    parts: tuple[Part, ...] = ()
+    output_name: str | None = None
     modified: dt.datetime = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
     warnings: list[Diagnostic] = field(default_factory=list)
 
     @property
     def name(self) -> str:
-        return self.directory.name
+        return self.output_name or self.directory.name
 
 
 @dataclass

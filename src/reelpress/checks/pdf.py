@@ -102,9 +102,9 @@ def contents(facts: PdfFacts, heading: str = "Contents") -> list[tuple[str, int,
 def title_page(facts: PdfFacts, title: str, after: int) -> int | None:
     """The first physical page (1-based) after page `after` on which `title` is printed on lines of its
     own, as a heading is (a mention inside a sentence does not count); long titles may wrap."""
-    wanted = " ".join(title.split())
+    wanted = _words(title)
     for index in range(after, len(facts.lines)):
-        lines = [" ".join(line.split()) for line in facts.lines[index]]
+        lines = [_words(line) for line in facts.lines[index]]
         for start in range(len(lines)):
             for end in range(start + 1, min(start + 4, len(lines)) + 1):
                 if " ".join(lines[start:end]) == wanted:
@@ -112,10 +112,16 @@ def title_page(facts: PdfFacts, title: str, after: int) -> int | None:
     return None
 
 
+def _words(text: str) -> str:
+    """Words only: a heading set on two lines, or with its punctuation styled away, still matches."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
 def problems(facts: PdfFacts, titles: list[str] | None = None,
-             page_size: tuple[float, float] | None = None) -> list[Diagnostic]:
+             page_size: tuple[float, float] | None = None, depth: int = 1) -> list[Diagnostic]:
     """Contents numbers vs. real pages, outline vs. contents, fonts embedded, metadata present, page
-    sizes, blank pages. `titles` (expected contents) and `page_size` (points) are checked when given."""
+    sizes, blank pages. `titles` (expected contents) and `page_size` (points) are checked when given;
+    `depth` is how many outline levels the contents page lists (2 in an omnibus: parts and reviews)."""
     found: list[Diagnostic] = []
     add = lambda code, message: found.append(Diagnostic(facts.path, None, None, code, "error", message))
     entries = contents(facts)
@@ -125,8 +131,8 @@ def problems(facts: PdfFacts, titles: list[str] | None = None,
         actual = title_page(facts, title, contents_page)
         if actual != printed:
             add("RP060", f"contents says {title!r} is on page {printed}, but it is printed on page {actual}")
-    top = [(o.title, o.page) for o in facts.outline if o.level == 1]
-    expected = [(title, printed) for title, printed, _ in entries]
+    top = [(_words(o.title), o.page) for o in facts.outline if o.level <= depth]
+    expected = [(_words(title), printed) for title, printed, _ in entries]
     if top != expected:
         add("RP061", f"outline {top} does not mirror the contents {expected}")
     for name, embedded in facts.fonts.items():

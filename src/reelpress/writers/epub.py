@@ -70,6 +70,8 @@ def id_owners(volume: Volume) -> dict[str, str]:
     owner.update({"series": "text/series.xhtml", "series-title": "text/series.xhtml"})
     for index in volume.indexes:
         owner[index.anchor] = owner[f"{index.anchor}-title"] = f"text/{index.anchor}.xhtml"
+    for part in volume.parts:
+        owner[part.anchor] = owner[f"{part.anchor}-title"] = f"text/{part.anchor}.xhtml"
     for review in volume.reviews:
         name = f"text/{review.anchor}.xhtml"
         owner[review.anchor] = owner[f"{review.id_prefix}title"] = name
@@ -88,8 +90,14 @@ def content_documents(volume: Volume, owner: dict[str, str]) -> list[Document]:
     docs.append(Document("text/imprint.xhtml", "Imprint", render("imprint.xhtml", config=config)))
     docs.append(Document("text/contents.xhtml", "Contents", render("contents.xhtml", toc=volume.toc,
                          href=lambda target: _href(owner, target, "text")), landmark="toc", guide="toc"))
+    starts = {part.first_review: part for part in volume.parts}
     for index, review in enumerate(volume.reviews):
         first = index == 0
+        if review.anchor in starts:
+            part = starts[review.anchor]
+            docs.append(Document(f"text/{part.anchor}.xhtml", part.title, render("part.xhtml", part=part),
+                                 "bodymatter", "bodymatter" if first else None, "text" if first else None))
+            first = False
         docs.append(Document(f"text/{review.anchor}.xhtml", review.meta.title,
                              render("review.xhtml", review=review), "bodymatter",
                              "bodymatter" if first else None, "text" if first else None))
@@ -189,10 +197,10 @@ def add_resources(book: epub.EpubBook, volume: Volume) -> None:
     images = sorted((a for a in volume.assets.values() if a is not volume.cover), key=lambda a: a.href)
     for index, asset in enumerate(images, 1):
         book.add_item(epub.EpubItem(uid=f"image-{index}", file_name=asset.href, media_type=asset.media_type,
-                                    content=asset.path.read_bytes()))
+                                    content=asset.read()))
     if volume.cover:
         cover = epub.EpubItem(uid="cover-image", file_name=volume.cover.href,
-                              media_type=volume.cover.media_type, content=volume.cover.path.read_bytes())
+                              media_type=volume.cover.media_type, content=volume.cover.read())
         cover.properties = ["cover-image"]
         book.add_item(cover)
 

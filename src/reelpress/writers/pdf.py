@@ -105,6 +105,16 @@ def render_bytes(volume: Volume):
     return pdf, document
 
 
+def render_index(volume: Volume):
+    """(PDF bytes, document) of a book that is only indexes (a series index), in the book's style."""
+    xhtml = render("pdf/index-book.html", config=volume.config, indexes=volume.indexes,
+                   date=volume.modified.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    root = parse_xhtml(xhtml, "pdf/index-book.html")
+    tidy(root)
+    document = _render(volume, to_html_string(root), print_layout.geometry(volume.config.pdf, 0))
+    return document.write_pdf(), document
+
+
 def _render(volume: Volume, html: str, geometry: print_layout.Geometry):
     fetcher = RootFetcher([volume.directory, templates_dir(), SERIF_DIR])
     fonts = FontConfiguration()
@@ -141,7 +151,7 @@ def book_tree(volume: Volume):
     """The book as one XHTML tree; images point at their files, links carry their targets for the
     page references, and the profile decides what else (no live links in print; sources in proof)."""
     xhtml = render("pdf/book.html", config=volume.config, reviews=volume.reviews, toc=volume.toc,
-                   indexes=volume.indexes, series=volume.series,
+                   indexes=volume.indexes, series=volume.series, parts=volume.parts,
                    date=volume.modified.strftime("%Y-%m-%dT%H:%M:%SZ"), href=lambda target: f"#{target}")
     root = parse_xhtml(xhtml, "pdf/book.html")
     tidy(root)

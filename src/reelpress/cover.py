@@ -1,0 +1,53 @@
+"""Typographic covers for volumes that have none: series, title, number and author on a flat colour.
+
+Stores want at least 1600 × 2560 pixels (KDP's marketing cover); the drawing is deterministic (the
+same config gives the same bytes) and uses the book face, so every machine draws the same cover.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+SIZE = (1600, 2560)
+RATIO = (1.45, 1.75)  # height / width that reading apps show without cropping or bars
+SERIF = None
+
+
+def _font(size: int, face: str = "Regular") -> ImageFont.FreeTypeFont:
+    import font_source_serif_pro
+    folder = Path(font_source_serif_pro.__file__).resolve().parent / "files"
+    return ImageFont.truetype(str(folder / f"SourceSerifPro-{face}.ttf"), size)
+
+
+def _fit(draw: ImageDraw.ImageDraw, text: str, size: int, face: str, width: int) -> ImageFont.FreeTypeFont:
+    """The largest font up to `size` at which `text` fits `width` pixels."""
+    while size > 24 and draw.textlength(text, font=_font(size, face)) > width:
+        size -= 4
+    return _font(size, face)
+
+
+def draw(series: str | None, number: str | None, title: str, subtitle: str | None, author: str, style) -> Image.Image:
+    image = Image.new("RGB", SIZE, style.background)
+    pen = ImageDraw.Draw(image)
+    pen.rectangle((90, 90, SIZE[0] - 90, SIZE[1] - 90), outline=style.accent, width=6)
+    lines = [((series or "").upper(), 64, "Semibold", 330, style.accent), (number or "", 72, "It", 450, style.accent),
+             (title, 170, "Bold", 1020, style.foreground), (subtitle or "", 64, "It", 1290, style.foreground),
+             (author, 96, "Regular", 2150, style.foreground)]
+    for text, size, face, y, fill in lines:
+        if text:
+            font = _fit(pen, text, size, face, SIZE[0] - 320)
+            pen.text(((SIZE[0] - pen.textlength(text, font=font)) / 2, y), text, font=font, fill=fill)
+    pen.line((560, 1640, 1040, 1640), fill=style.accent, width=5)
+    return image
+
+
+def generated(config) -> bytes:
+    """The cover for a volume's config, as PNG bytes."""
+    number = f"Volume {config.series_index:g}" if config.series_index is not None else None
+    buffer = io.BytesIO()
+    draw(config.series, number, config.title, config.subtitle, config.author, config.cover).save(
+        buffer, format="PNG", compress_level=6)
+    return buffer.getvalue()

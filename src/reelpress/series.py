@@ -1,0 +1,121 @@
+"""Building a whole series: every volume, in parallel worker processes, with one summary at the end.
+
+A review slug used by two volumes is an error naming both files (the books would be fine apart, but
+the omnibus and the series index could not tell them apart). One volume failing does not stop the
+others; the caller turns any failure into the exit code.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reelpress.config import load_series, series_volumes
+from reelpress.errors import Collector, ReelpressError
+from reelpress.readers import READERS, REVIEWS_DIR, slug_for
+
+
+@dataclass
+class VolumeRow:
+    """One line of the series summary."""
+
+    name: str
+    reviews: int = 0
+    words: int = 0
+    epub_bytes: int | None = None
+    pdf_pages: int | None = None
+    seconds: float = 0.0
+    outputs: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # diagnostics, as text
+    exit_code: int = 0
+
+
+def is_series(folder: Path) -> bool:
+    return (folder / "series.toml").is_file()
+
+
+def volumes_of(series_dir: Path, only: int | None = None) -> list[Path]:
+    series = load_series(series_dir)
+    folders = series_volumes(series_dir, series)
+    if only is not None:
+        if not 1 <= only <= len(folders):
+            raise ValueError(f"--volume {only}: the series has volumes 1 to {len(folders)}")
+        folders = [folders[only - 1]]
+    return folders
+
+
+def check_slugs(folders: list[Path]) -> None:
+    """A review slug may be used once in the whole series."""
+    report, seen = Collector(), {}
+    for folder in folders:
+        reviews = folder / REVIEWS_DIR
+        for path in sorted(reviews.iterdir()) if reviews.is_dir() else []:
+            if path.suffix.lower() in READERS and not path.name.startswith("."):
+                slug = slug_for(path)
+                if slug in seen and seen[slug].parent != path.parent:
+                    report.error(path, "RP014", f"slug `{slug}` is also the slug of {seen[slug]} in another volume")
+                seen.setdefault(slug, path)
+    report.raise_if_errors()
+
+
+def build_series(folders: list[Path], out_dir: Path, formats: tuple[str, ...], jobs: int | None = None,
+                 profile: str | None = None, progress: Callable[[str], None] = lambda text: None) -> list[VolumeRow]:
+    """Build every volume; rows in series order, whatever order the workers finished in."""
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(folders)))
+    rows: dict[Path, VolumeRow] = {}
+    progress(f"0/{len(folders)} volumes built")
+    if jobs == 1:
+        for folder in folders:
+            rows[folder] = build_one(folder, out_dir, formats, profile)
+            progress(f"{len(rows)}/{len(folders)} volumes built")
+    else:
+        context = multiprocessing.get_context("spawn")  # a clean interpreter: no inherited font state
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            pending = {pool.submit(build_one, folder, out_dir, formats, profile): folder for folder in folders}
+            for future in as_completed(pending):
+                rows[pending[future]] = future.result()
+                progress(f"{len(rows)}/{len(folders)} volumes built ({rows[pending[future]].name})")
+    return [rows[folder] for folder in folders]
+
+
+def build_one(folder: Path, out_dir: Path, formats: tuple[str, ...], profile: str | None) -> VolumeRow:
+    """Build one volume and describe the result (runs in a worker process)."""
+    from reelpress.build import build
+
+    row, started = VolumeRow(folder.name), time.perf_counter()
+    try:
+        result = build(folder, out_dir, formats, profile=profile)
+    except ReelpressError as error:
+        row.problems = [str(d) for d in error.diagnostics]
+        row.exit_code = error.exit_code
+    else:
+        row.reviews = len(result.volume.reviews)
+        row.words = sum(len(" ".join(r.body.itertext()).split()) for r in result.volume.reviews)
+        row.problems = [str(d) for d in result.warnings]
+        row.outputs = [str(path) for path in result.outputs.values()]
+        if "epub" in result.outputs:
+            row.epub_bytes = result.outputs["epub"].stat().st_size
+        if "pdf" in result.outputs:
+            from pypdf import PdfReader
+            row.pdf_pages = len(PdfReader(result.outputs["pdf"]).pages)
+    row.seconds = time.perf_counter() - started
+    return row
+
+
+def summary_table(rows: list[VolumeRow], seconds: float, jobs: int) -> str:
+    header = ("volume", "reviews", "words", "EPUB", "PDF pages", "time")
+    cells = [header] + [(r.name, str(r.reviews) if not r.exit_code else "failed", f"{r.words:,}",
+                         f"{r.epub_bytes / 1024:.1f} KB" if r.epub_bytes else "-",
+                         str(r.pdf_pages) if r.pdf_pages else "-", f"{r.seconds:.1f} s") for r in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
+             for row in cells]
+    failed = sum(1 for r in rows if r.exit_code)
+    lines.append(f"{len(rows) - failed} of {len(rows)} volumes built in {seconds:.1f} s with {jobs} "
+                 f"worker{'s' * (jobs != 1)}" + (f"; {failed} failed" if failed else ""))
+    return "\n".join(lines)

@@ -1,0 +1,145 @@
+"""A series as the unit: series.toml, parallel builds with a summary, cross-volume slugs, the series
+page, indexes with the right pages, generated covers, the omnibus, the series index and the kit."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import zipfile
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from conftest import VOLUMES
+from reelpress.build import build
+from reelpress.checks import epubcheck, pdf
+from reelpress.cli import main
+from reelpress.config import load_volume_config
+from reelpress.errors import InputError
+from reelpress.index import directors_of, inverted, sort_key
+
+pytestmark = pytest.mark.slow
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture
+def series(tmp_path):
+    target = tmp_path / "volumes"
+    shutil.copytree(VOLUMES, target)
+    return target
+
+
+def test_unit_sorting_and_names():
+    assert sorted(["The Third Man", "A Key", "2001: A Space Odyssey", "Bicycle Thieves"], key=sort_key) == [
+        "2001: A Space Odyssey", "Bicycle Thieves", "A Key", "The Third Man"]
+    assert [inverted(n) for n in ("Vittorio De Sica", "Alfred Hitchcock", "Erich von Stroheim", "Ozu")] == [
+        "De Sica, Vittorio", "Hitchcock, Alfred", "von Stroheim, Erich", "Ozu"]
+    assert directors_of("Joel Coen and Ethan Coen") == ["Joel Coen", "Ethan Coen"]
+
+
+def test_series_toml_is_shared_and_overridden(series):
+    one, two = (load_volume_config(series / f"essential-film-reviews-{n}") for n in (1, 2))
+    assert (one.author, one.series, one.series_index, one.language) == ("Ada Linden", "Essential Film Reviews", 1, "en")
+    assert (two.series_index, two.language, two.typography.dashes) == (2, "en-GB", "spaced-en")
+    assert one.rights.startswith("Copyright © 2026 Ada Linden") and two.rights == "Copyright © 2026 Ada Linden. All rights reserved."
+    (series / "series.toml").write_text('title = "S"\nautor = "X"\n')
+    with pytest.raises(InputError, match="series.toml:2:1: RP003 error: unknown key `autor`; did you mean `author`"):
+        load_volume_config(series / "essential-film-reviews-1")
+
+
+def test_series_build_in_parallel_with_a_summary(series, tmp_path):
+    result = run("build", series, "--out", tmp_path / "dist", "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["volume", "reviews", "words", "EPUB", "PDF", "pages", "time"]
+    assert re.match(r"essential-film-reviews-1\s+7\s+2,214\s+\d+\.\d KB\s+22\s+\d+\.\d s", lines[1]), lines[1]
+    assert re.match(r"2 of 2 volumes built in \d+\.\d s with 2 workers$", lines[-1])
+    assert sorted(p.name for p in (tmp_path / "dist").iterdir()) == [
+        "essential-film-reviews-1.epub", "essential-film-reviews-1.pdf",
+        "essential-film-reviews-2.epub", "essential-film-reviews-2.pdf"]
+
+
+def test_one_volume_only_and_one_failure_does_not_stop_the_other(series, tmp_path):
+    assert run("build", series, "--volume", "2", "--format", "epub", "--out", tmp_path / "a").exit_code == 0
+    assert [p.name for p in (tmp_path / "a").iterdir()] == ["essential-film-reviews-2.epub"]
+    (series / "essential-film-reviews-1" / "reviews" / "01-the-third-man.md").write_text("no front matter\n")
+    result = run("build", series, "--format", "epub", "--jobs", "1", "--out", tmp_path / "b")
+    assert result.exit_code == 1
+    assert "01-the-third-man.md:1:1: RP020 error" in result.output and "1 failed" in result.output
+    assert [p.name for p in (tmp_path / "b").iterdir()] == ["essential-film-reviews-2.epub"]
+
+
+def test_a_slug_in_two_volumes_is_an_error_naming_both(series, tmp_path):
+    shutil.copy(series / "essential-film-reviews-1" / "reviews" / "07-vertigo.md",
+                series / "essential-film-reviews-2" / "reviews" / "07-vertigo.md")
+    result = run("build", series, "--out", tmp_path / "dist")
+    assert result.exit_code == 1 and not (tmp_path / "dist").exists()
+    assert "essential-film-reviews-2/reviews/07-vertigo.md: RP014 error: slug `vertigo` is also the slug of" in result.output
+    assert "essential-film-reviews-1/reviews/07-vertigo.md in another volume" in result.output
+
+
+def test_series_page_indexes_and_generated_cover(tmp_path):
+    result = build(VOLUMES / "essential-film-reviews-2", tmp_path)
+    with zipfile.ZipFile(result.outputs["epub"]) as archive:
+        page = archive.read("EPUB/text/series.xhtml").decode()
+        films = archive.read("EPUB/text/index-films.xhtml").decode()
+        directors = archive.read("EPUB/text/index-directors.xhtml").decode()
+        cover = archive.read("EPUB/images/reelpress-cover.png")
+    assert '<li class="current">' in page and "<cite>Paranoia and Wonder</cite>" in page and "(this volume)" in page
+    assert "<cite>Shadows and Light</cite>" in page
+    terms = re.findall(r'epub:type="index-term">([^<]+)<', films)
+    assert terms == ["2001: A Space Odyssey", "The Apartment", "Chinatown", "The Conversation", "Jaws", "Stalker"]
+    assert 'epub:type="index-locator">Forget It, Jake</a>' in films and 'href="chinatown.xhtml"' in films
+    assert re.findall(r'index-term">([^<]+)<', directors)[:3] == ["Coppola, Francis Ford", "2001: A Space Odyssey"
+                                                                   if False else "The Conversation", "Kubrick, Stanley"]
+    from PIL import Image
+    import io
+    assert Image.open(io.BytesIO(cover)).size == (1600, 2560)
+    assert build(VOLUMES / "essential-film-reviews-2", tmp_path / "again", ("epub",)).outputs["epub"].read_bytes() == \
+        result.outputs["epub"].read_bytes()
+    facts = pdf.read(result.outputs["pdf"])
+    assert pdf.problems(facts, [e.title for e in result.volume.toc], (396, 612)) == []
+    chinatown = next(n for t, n, _ in pdf.contents(facts) if t == "Forget It, Jake")
+    assert f"Chinatown (1974), Roman Polanski, {chinatown}" in " ".join(facts.pages)
+    assert "Essential Film Reviews, volume 2" in PdfReader(result.outputs["pdf"]).metadata.get("/Keywords", "")
+
+
+def test_omnibus(series, tmp_path):
+    result = run("build", series, "--omnibus", "--out", tmp_path)
+    assert result.exit_code == 0, result.output
+    epub, book = tmp_path / "essential-film-reviews-omnibus.epub", tmp_path / "essential-film-reviews-omnibus.pdf"
+    assert epubcheck.check(epub) == []
+    with zipfile.ZipFile(epub) as archive:
+        nav = archive.read("EPUB/nav.xhtml").decode()
+    assert nav.index("Volume 1: Shadows and Light") < nav.index("The Zither and the Sewer") < nav.index(
+        "Volume 2: Paranoia and Wonder") < nav.index("The Longest Cut")
+    facts = pdf.read(book)
+    entries = pdf.contents(facts)
+    titles = [title for title, _, _ in entries]
+    assert titles[0] == "Volume 1: Shadows and Light" and titles[8] == "Volume 2: Paranoia and Wonder"
+    assert pdf.problems(facts, titles, (396, 612), depth=2) == []
+    third_man = next(n for t, n, _ in entries if t == "The Zither and the Sewer")
+    assert f"The Third Man (1949), Carol Reed, vol. 1, p. {third_man}" in " ".join(facts.pages)
+
+
+def test_series_index_and_publishing_kit(tmp_path):
+    assert run("index", VOLUMES, "--out", tmp_path).exit_code == 0
+    text = " ".join(pdf.read(tmp_path / "essential-film-reviews-index.pdf").pages)
+    volume_one = pdf.read(build(VOLUMES / "essential-film-reviews-1", tmp_path / "v1", ("pdf",)).outputs["pdf"])
+    page = next(n for t, n, _ in pdf.contents(volume_one) if t == "The Zither and the Sewer")
+    assert f"The Third Man (1949), Carol Reed, vol. 1, p. {page}" in text
+    assert "vol. 2, p." in (tmp_path / "essential-film-reviews-index.html").read_text()
+    result = run("kit", VOLUMES / "essential-film-reviews-1", "--out", tmp_path / "kit")
+    assert result.exit_code == 0 and "KDP Select" in result.output
+    rights = (tmp_path / "kit" / "essential-film-reviews-1-rights.csv").read_text().splitlines()
+    assert rights[0] == "title,film,first_published,source_url" and len(rights) == 8
+    assert rights[1] == "The Zither and the Sewer,The Third Man,2019-02-11,https://adalinden.example.com/2019/02/the-third-man"
+    store = json.loads((tmp_path / "kit" / "essential-film-reviews-1-store.json").read_text())
+    assert store["series"] == "Essential Film Reviews" and store["series_number"] == 1 and len(store["keywords"]) <= 7
+    assert "Vertigo (1958), directed by Alfred Hitchcock" in (tmp_path / "kit" / "essential-film-reviews-1-description.txt").read_text()
+    assert "<li>Vertigo (1958), directed by Alfred Hitchcock</li>" in (tmp_path / "kit" / "essential-film-reviews-1-description.html").read_text()
