@@ -293,6 +293,91 @@ def kit_command(volume_dir: Path, out_dir: Path) -> None:
     click.echo(f"note: {KDP_SELECT_NOTE}")
 
 
+@main.command(name="init")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--author", default="Your Name", show_default=True, help="The critic's name for series.toml.")
+def init_command(folder: Path, author: str) -> None:
+    """Start a series: series.toml, a first volume with one example review, a README, a .gitignore and
+    a CI workflow. Refuses to write into a folder that has files.
+
+    \b
+    Example:
+      reelpress init my-film-reviews --author "Ada Linden"
+    """
+    from reelpress.authoring import init
+
+    try:
+        written = init(folder, author)
+    except ReelpressError as error:
+        _print_diagnostics(error.diagnostics)
+        sys.exit(error.exit_code)
+    click.echo(f"created {folder} ({len(written)} files); next: reelpress preview {folder / 'volume-1'}")
+
+
+@main.command(name="new")
+@click.argument("volume_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.argument("title")
+@click.option("--film", help="The film's title.")
+@click.option("--year", type=click.IntRange(1870, 2100), help="The film's release year.")
+@click.option("--director", help="The film's director.")
+@click.option("--rating", type=click.FloatRange(0, 5), help="Stars from 0 to 5, in halves.")
+def new_command(volume_dir: Path, title: str, film, year, director, rating) -> None:
+    """Create reviews/NNN-slug.md in VOLUME with its front matter filled in; print its path.
+
+    \b
+    Example:
+      reelpress new volumes/essential-film-reviews-1 "The Height of Obsession" --film Vertigo --year 1958
+    """
+    from reelpress.authoring import new_review
+
+    try:
+        path = new_review(volume_dir, title, film, year, director, rating)
+    except ReelpressError as error:
+        _print_diagnostics(error.diagnostics)
+        sys.exit(error.exit_code)
+    click.echo(str(path))
+
+
+@main.command(name="stats")
+@click.argument("target", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.option("--dist", type=click.Path(path_type=Path, file_okay=False), default=Path("dist"), show_default=True,
+              help="Where built PDFs are, for actual page counts.")
+def stats_command(target: Path, as_json: bool, dist: Path) -> None:
+    """Reviews, words, reading time, pages, films per decade, average rating, longest and shortest
+    review — for a volume or a whole series.
+
+    \b
+    Example:
+      reelpress stats volumes/
+    """
+    from reelpress import stats
+
+    try:
+        found = stats.stats(target, dist)
+    except ReelpressError as error:
+        _print_diagnostics(error.diagnostics)
+        sys.exit(error.exit_code)
+    click.echo(stats.as_json(found) if as_json else stats.as_table(found), nl=False)
+
+
+@main.command(name="preview")
+@click.argument("volume_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on localhost (0: any free port).")
+@click.option("--pdf", is_flag=True, help="Also rebuild dist/<volume>.pdf in the background after each change.")
+def preview_command(volume_dir: Path, port: int, pdf: bool) -> None:
+    """Serve a live HTML preview of VOLUME on localhost; saving a source file reloads the page.
+
+    \b
+    Example:
+      reelpress preview volumes/essential-film-reviews-1 --port 8000
+    """
+    from reelpress.preview import serve
+
+    serve(volume_dir, port, pdf)
+
+
 def _print_diagnostics(diagnostics) -> None:
     """One line per problem, paths shown relative to the current folder when they are inside it."""
     here = Path.cwd()

@@ -154,7 +154,8 @@ CHECK_FIELDS = (
 VOLUME_FIELDS = (
     Field("title", text, "The book's title.", required=True),
     Field("subtitle", text, "A subtitle, shown under the title."),
-    Field("author", text, "The critic, as the name should appear on the cover.", required=True),
+    Field("author", text, "The critic, as the name should appear on the cover (a series.toml can give it).",
+          required=True),
     Field("language", language, "BCP 47 language tag (`en`, `en-GB`, `fr`); drives hyphenation. Default `en`."),
     Field("identifier", text, "`urn:isbn:…` or any unique id; when absent a stable `urn:uuid:` is derived "
                               "from title and author."),

@@ -73,6 +73,7 @@ CODES: dict[str, str] = {
     "RP054": "a character the book's fonts cannot print",
     "RP055": "an image prints below 300 dpi",
     "RP056": "the cover is smaller or differently shaped than stores want",
+    "RP057": "the folder for a new series is not empty",
 }
 
 
