@@ -50,7 +50,7 @@ def imports_of(path: Path) -> set[str]:
 
 #: Modules that run builds (the commands' library side); every other module sits below build.
 ORCHESTRATORS = {"cli.py", "__main__.py", "build.py", "checks/__init__.py", "proof.py", "omnibus.py", "series.py",
-                 "series_index.py", "kit.py"}
+                 "series_index.py", "kit.py", "preview.py", "stats.py"}
 
 
 def test_imports_point_one_way():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from reelpress import __version__
+from reelpress import __version__, cache
 from reelpress.errors import EXIT_INTERRUPTED, EXIT_USAGE, ReelpressError
 
 FORMAT_CHOICES = ("all", "epub", "pdf")
@@ -64,10 +64,15 @@ def build(volumes: tuple[Path, ...], fmt: str, out_dir: Path, profile: str | Non
 
 
 def _build_volume(volume_dir: Path, out_dir: Path, formats, profile, quiet: bool) -> int:
+    started = time.perf_counter()
+    outputs, inputs = cache.check(volume_dir, out_dir, formats, profile)
+    if outputs is not None:
+        names = ", ".join(str(path) for path in outputs.values())
+        click.echo(f"up to date: {names} (nothing changed; {time.perf_counter() - started:.2f} s)")
+        return 0
     from reelpress.build import build as build_volume
 
     progress = Progress(volume_dir.name, enabled=not quiet and sys.stderr.isatty())
-    started = time.perf_counter()
     try:
         result = build_volume(volume_dir, out_dir, formats, progress, profile)
     except ReelpressError as error:
@@ -81,6 +86,8 @@ def _build_volume(volume_dir: Path, out_dir: Path, formats, profile, quiet: bool
         sys.exit(EXIT_INTERRUPTED)
     progress.clear()
     _print_diagnostics(result.warnings)
+    if not result.warnings:  # a build with warnings is built again, so they are shown again
+        cache.remember(volume_dir, out_dir, formats, profile, result.outputs, inputs)
     written = ", ".join(f"{path} ({_size(path.stat().st_size)})" for path in result.outputs.values())
     click.echo(f"wrote {written} in {time.perf_counter() - started:.1f} s")
     return 0
@@ -154,9 +161,7 @@ def import_(platform: str, sources: tuple[Path, ...], volume_dir: Path, **option
     try:
         rows = run_import(platform, list(sources), volume_dir, Options(**options))
     except ReelpressError as error:
-        _print_diagnostics(error.diagnostics)
-        click.echo("import failed; nothing was written", err=True)
-        sys.exit(error.exit_code)
+        _fail(error, "import failed; nothing was written")
     click.echo(table(rows, volume_dir))
 
 
@@ -224,9 +229,7 @@ def proof_command(volume_dir: Path, out_dir: Path | None, against: Path | None) 
     try:
         result = proof(volume_dir, out_dir, against)
     except ReelpressError as error:
-        _print_diagnostics(error.diagnostics)
-        click.echo(f"{volume_dir}: proof failed; nothing was written", err=True)
-        sys.exit(error.exit_code)
+        _fail(error, f"{volume_dir}: proof failed; nothing was written")
     click.echo(summary(result))
 
 
@@ -266,8 +269,7 @@ def index_command(series_dir: Path, out_dir: Path) -> None:
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     except ReelpressError as error:
-        _print_diagnostics(error.diagnostics)
-        sys.exit(error.exit_code)
+        _fail(error)
     click.echo("wrote " + ", ".join(str(path) for path in written))
 
 
@@ -287,8 +289,7 @@ def kit_command(volume_dir: Path, out_dir: Path) -> None:
     try:
         written = kit(volume_dir, out_dir)
     except ReelpressError as error:
-        _print_diagnostics(error.diagnostics)
-        sys.exit(error.exit_code)
+        _fail(error)
     click.echo("wrote " + ", ".join(str(path) for path in written))
     click.echo(f"note: {KDP_SELECT_NOTE}")
 
@@ -309,8 +310,7 @@ def init_command(folder: Path, author: str) -> None:
     try:
         written = init(folder, author)
     except ReelpressError as error:
-        _print_diagnostics(error.diagnostics)
-        sys.exit(error.exit_code)
+        _fail(error)
     click.echo(f"created {folder} ({len(written)} files); next: reelpress preview {folder / 'volume-1'}")
 
 
@@ -333,8 +333,7 @@ def new_command(volume_dir: Path, title: str, film, year, director, rating) -> N
     try:
         path = new_review(volume_dir, title, film, year, director, rating)
     except ReelpressError as error:
-        _print_diagnostics(error.diagnostics)
-        sys.exit(error.exit_code)
+        _fail(error)
     click.echo(str(path))
 
 
@@ -356,8 +355,7 @@ def stats_command(target: Path, as_json: bool, dist: Path) -> None:
     try:
         found = stats.stats(target, dist)
     except ReelpressError as error:
-        _print_diagnostics(error.diagnostics)
-        sys.exit(error.exit_code)
+        _fail(error)
     click.echo(stats.as_json(found) if as_json else stats.as_table(found), nl=False)
 
 
@@ -389,9 +387,14 @@ def _print_diagnostics(diagnostics) -> None:
         click.echo(line, err=True)
 
 
+def _fail(error: ReelpressError, message: str | None = None) -> None:
+    _print_diagnostics(error.diagnostics)
+    if message:
+        click.echo(message, err=True)
+    sys.exit(error.exit_code)
+
+
 def _size(size: int) -> str:
-    for unit in ("bytes", "KB", "MB"):
-        if size < 1024 or unit == "MB":
-            return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{size:.1f} MB"
+    if size < 1024:
+        return f"{size} bytes"
+    return f"{size / 1024:.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"

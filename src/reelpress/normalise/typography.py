@@ -86,13 +86,21 @@ def _dash(match: re.Match, style: str) -> str:
     return f"{before}{DASHES['spaced-en']}{after}"
 
 
+_QUOTE = re.compile("[\"']")
+
+
 def _quotes(text: str, previous: str, following: str = "") -> str:
+    """Decide each straight quote from its neighbours; text without quotes is returned untouched."""
+    if '"' not in text and "'" not in text:
+        return text
     out: list[str] = []
-    for index, char in enumerate(text):
-        if char not in "\"'":
-            out.append(char)
-            continue
-        before = out[-1] if out else previous
+    done, before = 0, previous
+    for match in _QUOTE.finditer(text):
+        index, char = match.start(), match.group()
+        if index > done:
+            out.append(text[done:index])
+            before = text[index - 1]
+        done = index + 1
         after = text[index + 1: index + 2] or following
         opening = before in _OPENING_CONTEXT and after not in ("", " ", "\t", "\n", "\u00a0")
         if char == '"':
@@ -101,4 +109,6 @@ def _quotes(text: str, previous: str, following: str = "") -> str:
             out.append("\u2019")
         else:
             out.append("\u2018" if opening else "\u2019")
+        before = out[-1]
+    out.append(text[done:])
     return "".join(out)
