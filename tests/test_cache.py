@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from helpers import png_bytes, review
 from reelpress import cache
+from reelpress.checks import epubcheck
 from reelpress.cli import main
 
 
@@ -29,6 +30,7 @@ def test_nothing_changed_means_nothing_written(volume, tmp_path):
     out = tmp_path / "dist"
     assert build(volume, out).startswith("wrote ")
     epub = out / "test-volume.epub"
+    assert epubcheck.check(epub) == []
     before = epub.stat().st_mtime_ns
     assert build(volume, out).startswith("up to date: ")
     assert epub.stat().st_mtime_ns == before
@@ -65,6 +67,7 @@ def test_every_kind_of_change_rebuilds(volume, tmp_path, monkeypatch, change):
     elif change == "template":
         (templates / "epub.css").write_text((templates / "epub.css").read_text() + "\n/* changed */\n")
     assert build(volume, out, *extra).startswith("wrote "), change
+    assert epubcheck.check(out / "test-volume.epub") == []
 
 
 def test_the_cached_output_is_the_cold_build(volume, tmp_path):
