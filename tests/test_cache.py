@@ -77,3 +77,15 @@ def test_the_cached_output_is_the_cold_build(volume, tmp_path):
     assert (tmp_path / "one" / "test-volume.epub").read_bytes() == (tmp_path / "two" / "test-volume.epub").read_bytes()
     os.utime(tmp_path / "one" / "test-volume.epub", (0, 0))  # an old mtime alone does not matter
     assert build(volume, tmp_path / "one").startswith("up to date: ")
+
+
+def test_the_same_output_folder_named_from_another_folder_is_still_up_to_date(volume, tmp_path, monkeypatch):
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert build(volume, "dist").startswith("wrote ")
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    assert build(volume, "../dist").startswith("up to date: ../dist/test-volume.epub")
+    record = next((tmp_path / ".reelpress-cache").glob("build-*.json"))
+    text = record.read_text().replace(str(tmp_path / "dist"), str(tmp_path / "elsewhere"))
+    record.write_text(text)  # a record naming outputs in another folder is not about these outputs
+    assert build(volume, "../dist").startswith("wrote ")

@@ -64,9 +64,12 @@ def check(volume_dir: Path, out_dir: Path, formats: tuple[str, ...],
     inputs = inputs_digest(volume_dir, formats, profile) if volume_dir.is_dir() else ""
     try:
         record = json.loads(_record_path(volume_dir, out_dir).read_text(encoding="utf-8"))
-        outputs = {fmt: Path(path) for fmt, path in record["outputs"].items()}
-        if not inputs or record["inputs"] != inputs or set(outputs) != set(formats):
+        recorded = {fmt: Path(path) for fmt, path in record["outputs"].items()}
+        if not inputs or record["inputs"] != inputs or set(recorded) != set(formats):
             return None, inputs
+        if any(path.parent != Path(os.path.abspath(out_dir)) for path in recorded.values()):
+            return None, inputs  # the same record reached through another folder: not these outputs
+        outputs = {fmt: out_dir / path.name for fmt, path in recorded.items()}
         if any(_digest(outputs[fmt]) != record["digests"][fmt] for fmt in outputs):
             return None, inputs
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -78,7 +81,7 @@ def remember(volume_dir: Path, out_dir: Path, formats: tuple[str, ...], profile:
              outputs: dict[str, Path], inputs: str) -> None:
     """Record a successful build (`inputs` is the digest `check` returned before it started)."""
     path = _record_path(volume_dir, out_dir)
-    record = {"inputs": inputs, "outputs": {fmt: str(p) for fmt, p in outputs.items()},
+    record = {"inputs": inputs, "outputs": {fmt: os.path.abspath(p) for fmt, p in outputs.items()},
               "digests": {fmt: _digest(p) for fmt, p in outputs.items()}}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
