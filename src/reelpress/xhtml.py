@@ -163,6 +163,24 @@ def _copy_plain(source, target) -> None:
         element.tail = child.tail
 
 
+def remove_keeping_tail(element) -> None:
+    """Remove `element`, keeping the text that follows it (its tail) where it was. A whitespace-only
+    tail is dropped when the text before already ends in whitespace, so removed blocks leave no
+    piles of blank lines, while words either side of a removed inline element stay apart."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    previous = element.getprevious()
+    before = (previous.tail if previous is not None else parent.text) or ""
+    tail = element.tail or ""
+    if tail and (tail.strip() or not before or not before[-1].isspace()):
+        if previous is None:
+            parent.text = before + tail
+        else:
+            previous.tail = before + tail
+    parent.remove(element)
+
+
 def text_of(element) -> str:
     """The element's text with whitespace collapsed."""
     return " ".join("".join(element.itertext()).split())

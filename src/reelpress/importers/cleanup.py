@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit, urlunsplit
 from lxml import etree
 
 from reelpress.normalise import boilerplate, headings, sanitise
-from reelpress.xhtml import local, q, text_of
+from reelpress.xhtml import local, q, remove_keeping_tail, text_of
 
 Report = Callable[[str, str], None]  # (code, message)
 
@@ -126,7 +126,7 @@ def remote_images(body, cleaning: Cleaning, report: Report) -> None:
             etree.SubElement(paragraph, q("em")).text = f"[Image: {words}]"
             replace_block(figure if figure is not None else image, paragraph)
         else:
-            _remove(figure if figure is not None else image)
+            remove_keeping_tail(figure if figure is not None else image)
         outcome = "replaced by its description" if words else "dropped (it has no description)"
         why = cleaning.fetch.why(src) if cleaning.fetch else None
         hint = f"could not be downloaded: {why}" if why else "use --fetch-images to download it"
@@ -149,22 +149,10 @@ def internal_links(body, cleaning: Cleaning) -> None:
                 link.set("href", target)
 
 
-def _remove(element) -> None:
-    parent = element.getparent()
-    if parent is not None:
-        if element.tail and element.tail.strip():
-            previous = element.getprevious()
-            if previous is None:
-                parent.text = (parent.text or "") + element.tail
-            else:
-                previous.tail = (previous.tail or "") + element.tail
-        parent.remove(element)
-
-
 def _drop_empty_blocks(body) -> None:
     """Wrappers emptied by the cleaning (a figure whose image went) would be blank lines."""
     for element in list(body.iter()):
         if element is body or local(element) not in ("p", "div", "figure", "section", "blockquote"):
             continue
         if not text_of(element) and not list(element.iter(q("img"), q("hr"), q("br"))):
-            _remove(element)
+            remove_keeping_tail(element)

@@ -15,7 +15,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from reelpress.xhtml import local, text_of
+from reelpress.xhtml import local, remove_keeping_tail, text_of
 
 DEFAULT_PATTERNS = (
     r"thanks?( you)? (so much )?for (reading|watching)\W*(subscribe.*)?",
@@ -64,13 +64,7 @@ def remove(body, pattern: re.Pattern | None, removed: Callable[[str], None]) -> 
 
 def _drop(element) -> None:
     parent = element.getparent()
-    previous = element.getprevious()
-    if element.tail and element.tail.strip():
-        if previous is None:
-            parent.text = (parent.text or "") + element.tail
-        else:
-            previous.tail = (previous.tail or "") + element.tail
-    parent.remove(element)
+    remove_keeping_tail(element)
     if local(parent) in ("ul", "ol") and len(parent) == 0 and parent.getparent() is not None:
         _drop(parent)  # a list whose only item was boilerplate
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from reelpress.xhtml import local, q
+from reelpress.xhtml import local, q, remove_keeping_tail
 
 #: Elements whose content model is phrasing content only.
 PHRASING_ONLY = frozenset("""p h1 h2 h3 h4 h5 h6 em strong i b u s small mark abbr cite q code kbd samp var
@@ -65,25 +65,15 @@ def _split(element, block):
     parent.insert(index + 2, rest)
     rest.tail = tail
     if _empty(element):
-        _remove_keeping_tail(element)
+        remove_keeping_tail(element)
     if _empty(rest):
-        _remove_keeping_tail(rest)
+        remove_keeping_tail(rest)
         return None
     return rest
 
 
 def _empty(element) -> bool:
     return not (element.text or "").strip() and len(element) == 0
-
-
-def _remove_keeping_tail(element) -> None:
-    parent, previous = element.getparent(), element.getprevious()
-    if element.tail:
-        if previous is None:
-            parent.text = (parent.text or "") + element.tail
-        else:
-            previous.tail = (previous.tail or "") + element.tail
-    parent.remove(element)
 
 
 def _contain_list_items(body) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from reelpress.normalise.repair import repair
-from reelpress.xhtml import EPUB_TYPE, local, q
+from reelpress.xhtml import EPUB_TYPE, local, q, remove_keeping_tail
 
 KEEP = frozenset("""
     p h1 h2 h3 h4 h5 h6 blockquote ul ol li dl dt dd pre hr figure figcaption div section aside
@@ -62,7 +62,7 @@ def _clean_elements(parent, ctx) -> None:
             if name:
                 ctx.warn("RP030", f"removed <{name}> and its content: active or embedded content has no "
                          "place in a book", f"<{name}")
-            _remove(child)
+            remove_keeping_tail(child)
             continue
         _clean_elements(child, ctx)
         if name in RENAME:
@@ -107,19 +107,6 @@ def url_allowed(url: str) -> bool:
     if cleaned.startswith(("javascript:", "vbscript:", "data:", "file:")):
         return False
     return match is None or match[1].lower() in SAFE_SCHEMES
-
-
-def _remove(element) -> None:
-    parent = element.getparent()
-    if parent is None:
-        return
-    previous = element.getprevious()
-    before = (previous.tail if previous is not None else parent.text) or ""
-    tail = element.tail or ""
-    if not tail.strip() and (not before or before[-1].isspace()):
-        tail = ""  # do not pile up the blank lines around removed blocks
-    _append_text(previous, parent, tail)
-    parent.remove(element)
 
 
 def _unwrap(element) -> None:
