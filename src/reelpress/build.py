@@ -44,12 +44,17 @@ def build(volume_dir: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     """Build `formats` of the volume in `volume_dir` into `out_dir`; raise ReelpressError on problems.
     `profile` overrides the volume's PDF profile (reading, print, proof)."""
     check_writable(out_dir)
-    volume = load(volume_dir, progress)
+    return write_volume(load(volume_dir, progress), out_dir, formats, progress, profile)
+
+
+def write_volume(volume: Volume, out_dir: Path, formats: tuple[str, ...], progress: Progress,
+                 profile: str | None, what: str = "") -> BuildResult:
+    """Write `formats` of a loaded volume into `out_dir`: every output, or (on an error) none."""
     if profile:
         volume.config = replace(volume.config, pdf=replace(volume.config.pdf, profile=profile))
     outputs = {}
     for fmt in formats:
-        progress(f"writing {fmt.upper()}")
+        progress(f"writing {what}{fmt.upper()}")
         outputs[out_dir / f"{volume.name}.{fmt}"] = writer(fmt)(volume)
     progress("saving")
     save(outputs)

@@ -10,12 +10,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from reelpress.build import BuildResult, FORMATS, Progress, load
+from reelpress.build import BuildResult, FORMATS, Progress, load, write_volume
 from reelpress.config import derived_identifier, load_series, series_volumes
-from reelpress.fsutil import check_writable, save
+from reelpress.fsutil import check_writable
 from reelpress.index import build_indexes
 from reelpress.model import Part, TocEntry, Volume
-from reelpress.writers import writer
 from reelpress.xhtml import q, slugify
 
 
@@ -68,12 +67,4 @@ def _merge_assets(volumes: list[Volume]) -> dict:
 def build_omnibus(series_dir: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
                   progress: Progress = lambda stage: None, profile: str | None = None) -> BuildResult:
     check_writable(out_dir)
-    volume = load_omnibus(series_dir, progress)
-    if profile:
-        volume.config = replace(volume.config, pdf=replace(volume.config.pdf, profile=profile))
-    outputs = {}
-    for fmt in formats:
-        progress(f"writing the omnibus {fmt.upper()}")
-        outputs[out_dir / f"{volume.name}.{fmt}"] = writer(fmt)(volume)
-    save(outputs)
-    return BuildResult(volume, {path.suffix[1:]: path for path in outputs}, volume.warnings)
+    return write_volume(load_omnibus(series_dir, progress), out_dir, formats, progress, profile, "the omnibus ")
