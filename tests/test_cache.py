@@ -42,8 +42,8 @@ def test_nothing_changed_means_nothing_written(volume, tmp_path):
 def test_every_kind_of_change_rebuilds(volume, tmp_path, monkeypatch, change):
     out = tmp_path / "dist"
     templates = tmp_path / "templates"
-    shutil.copytree(cache._templates(), templates)
-    monkeypatch.setattr(cache, "_templates", lambda: templates)
+    shutil.copytree(cache.templates_dir(), templates)
+    monkeypatch.setattr(cache, "templates_dir", lambda: templates)
     build(volume, out)
     extra = []
     if change == "review":

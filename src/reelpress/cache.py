@@ -15,14 +15,9 @@ import json
 import os
 from pathlib import Path
 
-from reelpress import __version__
+from reelpress import __version__, templates_dir
 
 CACHE_DIR = ".reelpress-cache"
-
-
-def _templates() -> Path:
-    packaged = Path(__file__).resolve().parent / "templates"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
 
 
 def _files(volume_dir: Path) -> list[Path]:
@@ -30,7 +25,7 @@ def _files(volume_dir: Path) -> list[Path]:
     series = volume_dir.parent / "series.toml"
     if series.is_file():  # the series' shared keys, and the titles its volumes show on the series page
         found += [series, *sorted(volume_dir.parent.glob("*/volume.toml"))]
-    found += [p for p in _templates().rglob("*") if p.is_file()]
+    found += [p for p in templates_dir().rglob("*") if p.is_file()]
     return sorted(set(found))
 
 

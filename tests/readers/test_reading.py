@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import review
-from reelpress.errors import Collector, InputError
+from reelpress.errors import Collector
 from reelpress.readers import read_reviews, slug_for
 
 

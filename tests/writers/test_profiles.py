@@ -3,8 +3,6 @@ where they belong, glyphs the fonts really have, image resolution for print; and
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from reelpress import templates_dir
 from reelpress.model import Review
 from reelpress.xhtml import inner_xhtml
-
-
-def templates_dir() -> Path:
-    """templates/ of a source checkout, or the copy packaged inside an installed wheel."""
-    packaged = Path(__file__).resolve().parents[1] / "templates"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[3] / "templates"
 
 
 @functools.cache
