@@ -40,11 +40,15 @@ class BuildResult:
 
 
 def build(volume_dir: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
-          progress: Progress = lambda stage: None, profile: str | None = None) -> BuildResult:
+          progress: Progress = lambda stage: None, profile: str | None = None, jobs: int = 1,
+          cache_dir: Path | None = None) -> BuildResult:
     """Build `formats` of the volume in `volume_dir` into `out_dir`; raise ReelpressError on problems.
-    `profile` overrides the volume's PDF profile (reading, print, proof)."""
+    `profile` overrides the volume's PDF profile (reading, print, proof); the writers may use `jobs`
+    worker processes and keep what a later build can reuse in `cache_dir`."""
     check_writable(out_dir)
-    return write_volume(load(volume_dir, progress), out_dir, formats, progress, profile)
+    volume = load(volume_dir, progress)
+    volume.jobs, volume.cache_dir = jobs, cache_dir
+    return write_volume(volume, out_dir, formats, progress, profile)
 
 
 def write_volume(volume: Volume, out_dir: Path, formats: tuple[str, ...], progress: Progress,

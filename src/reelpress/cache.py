@@ -39,6 +39,11 @@ def inputs_digest(volume_dir: Path, formats: tuple[str, ...], profile: str | Non
     return digest.hexdigest()
 
 
+def folder(out_dir: Path) -> Path:
+    """The cache folder for builds into `out_dir`: `.reelpress-cache/` beside it."""
+    return Path(os.path.abspath(out_dir)).parent / CACHE_DIR
+
+
 def _record_path(volume_dir: Path, out_dir: Path) -> Path:
     key = hashlib.sha256(str(Path(os.path.abspath(volume_dir))).encode()).hexdigest()[:16]
     return out_dir.parent / CACHE_DIR / f"build-{out_dir.name}-{key}.json"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import time
@@ -32,7 +33,7 @@ def main() -> None:
               show_default=True, help="Folder the outputs are written to.")
 @click.option("--profile", type=click.Choice(["reading", "print", "proof"]),
               help="PDF profile, overriding the volume's [pdf] profile.")
-@click.option("--jobs", type=click.IntRange(1, 64), help="Series: worker processes (default: all cores).")
+@click.option("--jobs", type=click.IntRange(1, 64), help="Worker processes (default: all cores).")
 @click.option("--volume", "only", type=click.IntRange(1), help="Series: build only volume N.")
 @click.option("--omnibus", is_flag=True, help="Series: also build one box-set edition of every volume.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display; only problems and the result.")
@@ -58,12 +59,12 @@ def build(volumes: tuple[Path, ...], fmt: str, out_dir: Path, profile: str | Non
         if is_series(folder):
             failed = _build_series(folder, out_dir, formats, profile, jobs, only, omnibus, quiet) or failed
         else:
-            failed = _build_volume(folder, out_dir, formats, profile, quiet) or failed
+            failed = _build_volume(folder, out_dir, formats, profile, quiet, jobs) or failed
     if failed:
         sys.exit(failed)
 
 
-def _build_volume(volume_dir: Path, out_dir: Path, formats, profile, quiet: bool) -> int:
+def _build_volume(volume_dir: Path, out_dir: Path, formats, profile, quiet: bool, jobs: int | None = None) -> int:
     started = time.perf_counter()
     outputs, inputs = cache.check(volume_dir, out_dir, formats, profile)
     if outputs is not None:
@@ -74,7 +75,8 @@ def _build_volume(volume_dir: Path, out_dir: Path, formats, profile, quiet: bool
 
     progress = Progress(volume_dir.name, enabled=not quiet and sys.stderr.isatty())
     try:
-        result = build_volume(volume_dir, out_dir, formats, progress, profile)
+        result = build_volume(volume_dir, out_dir, formats, progress, profile, jobs or os.cpu_count() or 1,
+                              cache.folder(out_dir))
     except ReelpressError as error:
         progress.clear()
         _print_diagnostics(error.diagnostics)
@@ -94,8 +96,6 @@ def _build_volume(volume_dir: Path, out_dir: Path, formats, profile, quiet: bool
 
 
 def _build_series(series_dir: Path, out_dir: Path, formats, profile, jobs, only, omnibus, quiet) -> int:
-    import os
-
     from reelpress.series import build_series, check_slugs, summary_table, volumes_of
 
     progress = Progress(series_dir.name, enabled=not quiet and sys.stderr.isatty())

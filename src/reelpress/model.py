@@ -137,6 +137,8 @@ class Volume:
     output_name: str | None = None
     modified: dt.datetime = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
     warnings: list[Diagnostic] = field(default_factory=list)
+    jobs: int = 1  # worker processes a writer may use
+    cache_dir: Path | None = None  # where a writer may keep what the next build can reuse
 
     @property
     def name(self) -> str:

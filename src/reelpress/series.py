@@ -85,11 +85,12 @@ def build_series(folders: list[Path], out_dir: Path, formats: tuple[str, ...], j
 
 def build_one(folder: Path, out_dir: Path, formats: tuple[str, ...], profile: str | None) -> VolumeRow:
     """Build one volume and describe the result (runs in a worker process)."""
+    from reelpress import cache
     from reelpress.build import build
 
     row, started = VolumeRow(folder.name), time.perf_counter()
     try:
-        result = build(folder, out_dir, formats, profile=profile)
+        result = build(folder, out_dir, formats, profile=profile, cache_dir=cache.folder(out_dir))
     except ReelpressError as error:
         row.problems = [str(d) for d in error.diagnostics]
         row.exit_code = error.exit_code

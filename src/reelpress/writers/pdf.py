@@ -1,77 +1,72 @@
-"""PDF writer: the whole book as one HTML document, laid out by WeasyPrint with the print stylesheet.
+"""PDF writer: the book laid out by WeasyPrint with the print stylesheet.
 
-WeasyPrint's defaults are not safe for a build tool: its fetcher reads any `file://` URL and the
-network, and a missing image or font is only a log line. Here it gets a fetcher that serves files from
-the volume, the templates and the font package only, and any warning it logs fails the build.
+`write` lays the book out in pieces (pdf_pieces: in parallel, reusing unchanged pieces from the cache)
+and assembles them (pdf_assemble). `render_bytes` lays it out as one document, for the callers that
+need WeasyPrint's laid-out pages themselves (proofing, the series index): the same pages.
+Any warning WeasyPrint logs fails the build (weasy.py has the fetcher and the warning catcher).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import mimetypes
 from pathlib import Path
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
-import font_source_serif_pro
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+from weasyprint.urls import FatalURLFetchingError
 
 from reelpress.errors import Collector, diagnostic, fail
 from reelpress.model import Volume
-from reelpress.writers import print_layout, weasyfix
+from reelpress.writers import print_layout, weasy, weasyfix
 from reelpress.writers.templating import render, templates_dir
+from reelpress.writers.weasy import RootFetcher, Warnings, font_faces  # noqa: F401  (used by tests)
 from reelpress.xhtml import parse_xhtml, q, tidy, to_html_string
 
-SERIF_DIR = Path(font_source_serif_pro.__file__).resolve().parent / "files"
-SERIF_FACES = (("Regular", "normal", 400), ("It", "italic", 400), ("Semibold", "normal", 600),
-               ("SemiboldIt", "italic", 600), ("Bold", "normal", 700), ("BoldIt", "italic", 700))
-
-
-class RootFetcher(URLFetcher):
-    """Serves `file:` URLs under the given folders and nothing else: no network, no other files."""
-
-    def __init__(self, roots: list[Path]):
-        super().__init__(allowed_protocols={"file"}, allow_redirects=False, fail_on_errors=True)
-        self.roots = [root.resolve() for root in roots]
-
-    def fetch(self, url, headers=None):
-        parts = urlsplit(url)
-        if parts.scheme != "file":
-            raise FatalURLFetchingError(f"refused {url[:80]}: builds do not use the network")
-        path = Path(url2pathname(parts.path)).resolve()
-        if not any(path.is_relative_to(root) for root in self.roots):
-            raise FatalURLFetchingError(f"refused {path}: outside the volume, templates and fonts")
-        if not path.is_file():
-            raise FatalURLFetchingError(f"missing file {path}")
-        media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": media_type})
-
-
-class _Warnings(logging.Handler):
-    """Collects what WeasyPrint logs at WARNING or above during one rendering.
-
-    One message is about the machine, not the book: without HarfBuzz's subsetter WeasyPrint subsets
-    fonts with fontTools instead (same result, slower) and says so; that one is not a failure.
-    """
-
-    HARMLESS = ("Using fontTools instead of HarfBuzz-Subset",)
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        message = record.getMessage()
-        if not message.startswith(self.HARMLESS):
-            self.messages.append(message)
-
-
 def write(volume: Volume) -> bytes:
-    """The PDF for `volume` in its profile (reading, print or proof), as bytes."""
-    return render_bytes(volume)[0]
+    """The PDF for `volume` in its profile (reading, print or proof), as bytes, built from pieces."""
+    from reelpress.writers import pdf_assemble, pdf_pieces, pdf_runner
+
+    root = book_tree(volume)
+    _check_glyphs(root, volume)
+    book = pdf_pieces.split(root)
+    cache = pdf_runner.PieceCache(volume.cache_dir, f"{volume.name}-{volume.config.pdf.profile}")
+    last = cache.last()
+    settings, pages = volume.config.pdf, last.get("pages", {})
+    total = last.get("total") or pdf_pieces.estimated_pages(volume)  # the last build's, or a guess
+    runner = pdf_runner.Runner(cache, volume.jobs, total)
+    try:
+        geometry = print_layout.geometry(settings, total)
+        for _ in range(4):  # print: the gutter depends on the page count, which depends on the gutter
+            guess = pdf_pieces.folio_tasks(volume, geometry, total)
+            placed, pages = pdf_pieces.lay_out(volume, book, geometry, runner, pages, guess)
+            _raise_problems(volume, [piece.rendered for piece in placed])
+            shown = pdf_pieces.folios_shown(placed)
+            settled = print_layout.geometry(settings, len(shown))
+            if settled == geometry:
+                break
+            geometry = settled
+        folios = runner.render(pdf_pieces.folio_tasks(volume, geometry, len(shown)))
+    finally:
+        runner.close()
+    _raise_problems(volume, folios)
+    _low_resolution(volume, [(piece.first, piece.rendered) for piece in placed])
+    data = pdf_assemble.assemble(placed, folios, shown, pdf_pieces.anchor_pages(placed))
+    cache.finish(pages, len(shown))
+    return data
+
+
+def _raise_problems(volume: Volume, renders) -> None:
+    problems = [problem for rendered in renders for problem in rendered.problems]
+    if problems:
+        fail(volume.directory, "RP051", "PDF rendering reported: " + "; ".join(dict.fromkeys(problems)))
+
+
+def _low_resolution(volume: Volume, pieces) -> None:
+    for first, rendered in pieces:
+        for page, src, dpi in rendered.low_resolution:
+            volume.warnings.append(diagnostic(volume.directory, "RP055", f"page {first + page}: image "
+                                              f"{Path(src).name} prints at {dpi} dpi; paperbacks want 300 or more",
+                                              severity="warning"))
 
 
 def render_bytes(volume: Volume):
@@ -81,27 +76,23 @@ def render_bytes(volume: Volume):
     root = book_tree(volume)
     _check_glyphs(root, volume)
     html = to_html_string(root)
-    logger, caught = logging.getLogger("weasyprint"), _Warnings()
-    logger.addHandler(caught)
-    try:
-        geometry = print_layout.geometry(settings, 0)
-        for _ in range(4):  # print: the gutter depends on the page count, which depends on the gutter
-            document = _render(volume, html, geometry)
-            settled = print_layout.geometry(settings, len(document.pages))
-            if settled == geometry:
-                break
-            geometry = settled
-        if settings.profile == "print":
-            for page, src, dpi in print_layout.low_resolution_images(document):
-                volume.warnings.append(diagnostic(volume.directory, "RP055", f"page {page}: image {Path(src).name}"
-                                                  f" prints at {dpi} dpi; paperbacks want 300 or more", severity="warning"))
-        pdf = document.write_pdf()
-    except FatalURLFetchingError as exc:
-        fail(volume.directory, "RP051", f"PDF rendering stopped: {exc}")
-    finally:
-        logger.removeHandler(caught)
+    with Warnings() as caught:
+        try:
+            geometry = print_layout.geometry(settings, 0)
+            for _ in range(4):  # print: the gutter depends on the page count, which depends on the gutter
+                document = _render(volume, html, geometry)
+                settled = print_layout.geometry(settings, len(document.pages))
+                if settled == geometry:
+                    break
+                geometry = settled
+            pdf = document.write_pdf()
+        except FatalURLFetchingError as exc:
+            fail(volume.directory, "RP051", f"PDF rendering stopped: {exc}")
     if caught.messages:
         fail(volume.directory, "RP051", "PDF rendering reported: " + "; ".join(dict.fromkeys(caught.messages)))
+    if settings.profile == "print":
+        found = print_layout.low_resolution_images(document)
+        _low_resolution(volume, [(1, weasy.Rendered(b"", 0, 0, low_resolution=[(p - 1, s, d) for p, s, d in found]))])
     return pdf, document
 
 
@@ -116,7 +107,7 @@ def render_index(volume: Volume):
 
 
 def _render(volume: Volume, html: str, geometry: print_layout.Geometry):
-    fetcher = RootFetcher([volume.directory, templates_dir(), SERIF_DIR])
+    fetcher = RootFetcher([volume.directory, templates_dir(), weasy.SERIF_DIR])
     fonts = FontConfiguration()
     sheets = [font_faces(), geometry.css(), (templates_dir() / "print.css").read_text(encoding="utf-8")]
     profile_css = templates_dir() / "pdf" / f"profile-{volume.config.pdf.profile}.css"
@@ -132,7 +123,7 @@ def _render(volume: Volume, html: str, geometry: print_layout.Geometry):
 
 def _check_glyphs(root, volume: Volume) -> None:
     """A character the book's fonts cannot print is an error, not a box on the page."""
-    files = (SERIF_DIR / "SourceSerifPro-Regular.ttf", templates_dir() / "fonts" / "ReelpressSymbols.ttf")
+    files = (weasy.SERIF_DIR / "SourceSerifPro-Regular.ttf", templates_dir() / "fonts" / "ReelpressSymbols.ttf")
     try:
         coverage = print_layout.covered(files)
     except OSError as exc:
@@ -173,13 +164,3 @@ def book_tree(volume: Volume):
                 section.set("data-source", str(review.path.relative_to(volume.directory)))
                 section.set("data-url", review.meta.source_url or "")
     return root
-
-
-def font_faces() -> str:
-    """@font-face rules for the book face (from its PyPI package) and the project's symbols font."""
-    rules = [f'@font-face {{ font-family: "Source Serif Pro"; font-style: {style}; font-weight: {weight}; '
-             f'src: url("{(SERIF_DIR / f"SourceSerifPro-{name}.ttf").as_uri()}"); }}'
-             for name, style, weight in SERIF_FACES]
-    symbols = (templates_dir() / "fonts" / "ReelpressSymbols.ttf").as_uri()
-    rules.append(f'@font-face {{ font-family: "Reelpress Symbols"; src: url("{symbols}"); }}')
-    return "\n".join(rules)

@@ -1,0 +1,165 @@
+"""Rendering PDF pieces: in worker processes when it pays, and never twice for the same input.
+
+The piece cache (`.reelpress-cache/pdf/` beside the output folder) keeps each rendered piece under a
+SHA-256 of everything its rendering reads: the HTML, the stylesheets, the bytes of every file they
+point at (images, fonts), the first-page flag, and the versions of reelpress and WeasyPrint. A piece
+whose key is found is not laid out again; anything that could change its bytes changes its key, so an
+entry is never stale. Only renderings that reported no problem are kept. After a build, the entries
+this volume no longer uses are removed (unless another volume's build uses them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import re
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+import weasyprint
+
+from reelpress import __version__
+from reelpress.fsutil import atomic_write
+from reelpress.writers.weasy import Rendered, Task, render_task
+
+FILE_URL = re.compile(r"""file://[^"'\s)]+""")
+#: Below this many pages (estimated) a book is laid out in this process: starting workers would cost more.
+POOL_PAGES = 80
+
+
+class PieceCache:
+    """Rendered pieces by key, in memory for this build and (given a folder) on disk for the next."""
+
+    def __init__(self, folder: Path | None, name: str):
+        self.folder = folder / "pdf" if folder else None
+        self.manifest = folder / f"pdf-{name}.json" if folder else None
+        self.memory: dict[str, Rendered] = {}
+        self.used: set[str] = set()
+        self._files: dict[str, bytes] = {}
+
+    def key(self, task: Task) -> str:
+        digest = hashlib.sha256()
+        for part in (__version__, weasyprint.__version__, task.base_url, str(task.skip_first),
+                     str(task.low_resolution), task.html, *task.sheets, *task.roots):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+        for url in sorted(set(FILE_URL.findall(task.html + "".join(task.sheets)))):
+            digest.update(url.encode() + self._file_digest(url))
+        return digest.hexdigest()
+
+    def _file_digest(self, url: str) -> bytes:
+        if url not in self._files:
+            try:
+                data = Path(url2pathname(urlsplit(url).path)).read_bytes()
+                self._files[url] = hashlib.sha256(data).digest()
+            except OSError:
+                self._files[url] = b"missing"
+        return self._files[url]
+
+    def get(self, key: str) -> Rendered | None:
+        self.used.add(key)
+        if key in self.memory or self.folder is None:
+            return self.memory.get(key)
+        try:
+            facts = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            pdf = (self.folder / f"{key}.pdf").read_bytes()
+            if hashlib.sha256(pdf).hexdigest() != facts.pop("sha256"):
+                return None
+            rendered = Rendered(pdf=pdf, **facts)
+            rendered.anchors = {name: tuple(place) for name, place in rendered.anchors.items()}
+            rendered.bookmarks = [tuple(mark) for mark in rendered.bookmarks]
+            rendered.low_resolution = [tuple(found) for found in rendered.low_resolution]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        self.memory[key] = rendered
+        return rendered
+
+    def put(self, key: str, rendered: Rendered) -> None:
+        self.memory[key] = rendered
+        if self.folder is None or rendered.problems:
+            return
+        facts = {k: v for k, v in asdict(rendered).items() if k != "pdf"}
+        facts["sha256"] = hashlib.sha256(rendered.pdf).hexdigest()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.folder / f"{key}.pdf", rendered.pdf)
+            atomic_write(self.folder / f"{key}.json", json.dumps(facts).encode())
+        except OSError:
+            pass  # a cache that cannot be written only costs time next build
+
+    def last(self) -> dict:
+        """What the previous build of this book recorded: its page numbers and page count."""
+        try:
+            record = json.loads(self.manifest.read_text(encoding="utf-8"))
+            return {"pages": dict(record["pages"]), "total": int(record["total"])}
+        except (AttributeError, OSError, ValueError, KeyError, TypeError):
+            return {}
+
+    def finish(self, pages: dict[str, int], total: int) -> None:
+        """Record this build, and forget the entries the previous one used and this one did not
+        (unless another book's build uses them)."""
+        if self.manifest is None:
+            return
+        try:
+            before = set(json.loads(self.manifest.read_text(encoding="utf-8"))["keys"])
+        except (OSError, ValueError, KeyError, TypeError):
+            before = set()
+        try:
+            others = set()
+            for manifest in self.manifest.parent.glob("pdf-*.json"):
+                if manifest != self.manifest:
+                    others.update(json.loads(manifest.read_text(encoding="utf-8")).get("keys", []))
+            for key in before - self.used - others:
+                for suffix in (".pdf", ".json"):
+                    (self.folder / f"{key}{suffix}").unlink(missing_ok=True)
+            record = {"keys": sorted(self.used), "pages": pages, "total": total}
+            atomic_write(self.manifest, json.dumps(record, sort_keys=True).encode())
+        except (OSError, ValueError, TypeError, AttributeError):
+            pass
+
+
+class Runner:
+    """Renders tasks through the cache, in a pool of worker processes when the book is big enough."""
+
+    def __init__(self, cache: PieceCache, jobs: int, pages: int):
+        self.cache = cache
+        self.jobs = jobs if pages >= POOL_PAGES and _may_fork_workers() else 1
+        self.pool: ProcessPoolExecutor | None = None
+
+    def render(self, tasks: list[Task]) -> list[Rendered]:
+        keys = [self.cache.key(task) for task in tasks]
+        found = {key: self.cache.get(key) for key in keys}
+        todo = {key: task for key, task in zip(keys, tasks) if found[key] is None}
+        if len(todo) > 1 and self.jobs > 1:
+            results = zip(todo, self._pool().map(render_task, todo.values()))
+        else:
+            results = ((key, render_task(task)) for key, task in todo.items())
+        for key, rendered in results:
+            self.cache.put(key, rendered)
+            found[key] = rendered
+        return [found[key] for key in keys]
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self.pool is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["reelpress.writers.weasy"])
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
+        return self.pool
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
+
+
+def _may_fork_workers() -> bool:
+    """Worker processes of our own: not from inside another pool's worker (a series build is already
+    using every core) and only where the platform has a fork server."""
+    if multiprocessing.parent_process() is not None or threading.current_thread() is not threading.main_thread():
+        return False
+    return "forkserver" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
