@@ -22,8 +22,9 @@ from reelpress.index import build_indexes
 from reelpress.model import Asset, Diagnostic, SeriesEntry, Volume
 from reelpress.normalise import normalise_volume
 from reelpress.readers import read_reviews
+from reelpress.review_cache import ReviewCache
 from reelpress.toc import build_toc
-from reelpress.writers import WRITERS, writer
+from reelpress.writers import WRITERS, templating, writer
 
 FORMATS = tuple(WRITERS)
 COVER_NAMES = ("cover.jpg", "cover.jpeg", "cover.png")
@@ -46,7 +47,9 @@ def build(volume_dir: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     `profile` overrides the volume's PDF profile (reading, print, proof); the writers may use `jobs`
     worker processes and keep what a later build can reuse in `cache_dir`."""
     check_writable(out_dir)
-    volume = load(volume_dir, progress)
+    if cache_dir is not None:
+        templating.use_cache(cache_dir / "templates")
+    volume = load(volume_dir, progress, cache_dir)
     volume.jobs, volume.cache_dir = jobs, cache_dir
     return write_volume(volume, out_dir, formats, progress, profile)
 
@@ -65,18 +68,22 @@ def write_volume(volume: Volume, out_dir: Path, formats: tuple[str, ...], progre
     return BuildResult(volume, {path.suffix[1:]: path for path in outputs}, volume.warnings)
 
 
-def load(volume_dir: Path, progress: Progress = lambda stage: None) -> Volume:
-    """Every stage up to writing: the volume, normalised, with its contents — or an InputError."""
+def load(volume_dir: Path, progress: Progress = lambda stage: None, cache_dir: Path | None = None) -> Volume:
+    """Every stage up to writing: the volume, normalised, with its contents — or an InputError.
+    With a `cache_dir`, reviews unchanged since an earlier build are not read and normalised again."""
     volume_dir = Path(os.path.abspath(volume_dir))
     progress("reading volume.toml")
     config = load_volume_config(volume_dir)
     report = Collector()
     progress("reading reviews")
-    reviews = read_reviews(volume_dir, config.order, report)
+    store = ReviewCache(cache_dir, config, volume_dir.name) if cache_dir else None
+    reviews = read_reviews(volume_dir, config.order, report, store)
     report.raise_if_errors()
     progress("normalising")
-    assets = normalise_volume(reviews, volume_dir, config, report)
-    cover = find_cover(volume_dir, config, assets, report)
+    assets = normalise_volume(reviews, volume_dir, config, report, store)
+    if store is not None:
+        store.finish()
+    cover = find_cover(volume_dir, config, assets, report, cache_dir)
     report.raise_if_errors()
     progress("building contents and indexes")
     indexes = build_indexes(reviews, config.indexes)
@@ -98,7 +105,7 @@ def series_entries(volume_dir: Path, config) -> tuple[SeriesEntry, ...]:
     return tuple(entries)
 
 
-def find_cover(volume_dir: Path, config, assets, report: Collector) -> Asset | None:
+def find_cover(volume_dir: Path, config, assets, report: Collector, cache_dir: Path | None = None) -> Asset | None:
     """cover.jpg/.png when the volume has one (checked for size and shape), else a generated cover."""
     for name in COVER_NAMES:
         path = volume_dir / name
@@ -114,7 +121,7 @@ def find_cover(volume_dir: Path, config, assets, report: Collector) -> Asset | N
                             f"{COVER_SIZE[0]}×{COVER_SIZE[1]} or larger, about 1:1.6")
             return found
     from reelpress import cover
-    data = cover.generated(config)
+    data = cover.generated(config, cache_dir)
     return Asset(path=volume_dir / "cover.png", href="images/reelpress-cover.png", media_type="image/png",
                  width=cover.SIZE[0], height=cover.SIZE[1], data=data)
 

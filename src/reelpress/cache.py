@@ -15,7 +15,7 @@ import json
 import os
 from pathlib import Path
 
-from reelpress import __version__, templates_dir
+from reelpress import code_digest, templates_dir
 
 CACHE_DIR = ".reelpress-cache"
 
@@ -31,7 +31,7 @@ def _files(volume_dir: Path) -> list[Path]:
 
 def inputs_digest(volume_dir: Path, formats: tuple[str, ...], profile: str | None) -> str:
     digest = hashlib.sha256()
-    for part in (__version__, ",".join(formats), profile or "", os.environ.get("SOURCE_DATE_EPOCH", "")):
+    for part in (code_digest(), ",".join(formats), profile or "", os.environ.get("SOURCE_DATE_EPOCH", "")):
         digest.update(part.encode() + b"\0")
     for path in _files(volume_dir):
         digest.update(str(path).encode() + b"\0")

@@ -6,10 +6,14 @@ same config gives the same bytes) and uses the book face, so every machine draws
 
 from __future__ import annotations
 
+import hashlib
 import io
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
+
+from reelpress import code_digest
+from reelpress.fsutil import atomic_write
 
 SIZE = (1600, 2560)
 RATIO = (1.45, 1.75)  # height / width that reading apps show without cropping or bars
@@ -44,10 +48,30 @@ def draw(series: str | None, number: str | None, title: str, subtitle: str | Non
     return image
 
 
-def generated(config) -> bytes:
-    """The cover for a volume's config, as PNG bytes."""
+def generated(config, cache_dir: Path | None = None) -> bytes:
+    """The cover for a volume's config, as PNG bytes; kept in `cache_dir` (when given) under a digest
+    of everything the drawing depends on: the texts, the colours, the fonts, Pillow and reelpress."""
     number = f"Volume {config.series_index:g}" if config.series_index is not None else None
+    texts = (config.series, number, config.title, config.subtitle, config.author, config.cover)
+    cached = _cached(cache_dir, texts) if cache_dir else None
+    if cached is not None and cached.is_file():
+        return cached.read_bytes()
     buffer = io.BytesIO()
-    draw(config.series, number, config.title, config.subtitle, config.author, config.cover).save(
-        buffer, format="PNG", compress_level=6)
+    draw(*texts).save(buffer, format="PNG", compress_level=6)
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(cached, buffer.getvalue(), durable=False)
+        except OSError:
+            pass  # a cache that cannot be written only costs time next build
     return buffer.getvalue()
+
+
+def _cached(cache_dir: Path, texts: tuple) -> Path:
+    import font_source_serif_pro
+    import PIL
+    digest = hashlib.sha256((code_digest() + PIL.__version__ + repr(texts)).encode())
+    for face in ("Regular", "It", "Semibold", "Bold"):
+        font = Path(font_source_serif_pro.__file__).resolve().parent / "files" / f"SourceSerifPro-{face}.ttf"
+        digest.update(font.read_bytes())
+    return cache_dir / "covers" / f"{digest.hexdigest()}.png"

@@ -26,20 +26,23 @@ def _can_write(folder: Path) -> bool:
     return os.access(folder, os.W_OK | os.X_OK)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` in one step: readers see the old file or the new one, never a part."""
+def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
+    """Replace `path` with `data` in one step: readers see the old file or the new one, never a part.
+    `durable=False` skips the fsyncs, for cache files (a lost one is only built again)."""
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.chmod(temp, _mode_for(path))  # mkstemp makes 0600; an output is an ordinary file
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-    _sync_folder(path.parent)
+    if durable:
+        _sync_folder(path.parent)
 
 
 def _mode_for(path: Path) -> int:

@@ -71,12 +71,18 @@ def normalise_review(review: Review, ctx: Context) -> None:
         run(review.body, ctx)
 
 
-def normalise_volume(reviews: list[Review], volume_dir: Path, config, report: Collector) -> dict[Path, Asset]:
-    """Run every pass on every review, then the volume-wide passes; returns the assets referenced."""
+def normalise_volume(reviews: list[Review], volume_dir: Path, config, report: Collector,
+                     store=None) -> dict[Path, Asset]:
+    """Run every pass on every review, then the volume-wide passes; returns the assets referenced.
+    `store` (a review_cache.ReviewCache) skips the passes for reviews it has normalised before."""
     assets: dict[Path, Asset] = {}
     films = frozenset(review.meta.film for review in reviews if review.meta.film)
     for review in reviews:
-        normalise_review(review, Context(review, volume_dir, config, report, assets, films))
+        ctx = Context(review, volume_dir, config, report, assets, films)
+        if store is not None:
+            store.normalise(review, ctx, PASSES)
+        else:
+            normalise_review(review, ctx)
     for run in VOLUME_PASSES:
         run(reviews, volume_dir, report)
     return assets

@@ -71,8 +71,9 @@ def apply_order(sources: list[tuple[str, Path]], order: tuple[str, ...] | None, 
     return listed + [(s, p) for s, p in sources if s not in order]
 
 
-def read_reviews(volume_dir: Path, order: tuple[str, ...] | None, report: Collector) -> list[Review]:
-    """Read every review of the volume; every file's problems are reported before giving up."""
+def read_reviews(volume_dir: Path, order: tuple[str, ...] | None, report: Collector, store=None) -> list[Review]:
+    """Read every review of the volume; every file's problems are reported before giving up.
+    `store` (a review_cache.ReviewCache) gives reviews read and normalised by an earlier build."""
     sources = apply_order(find_sources(volume_dir, report), order, volume_dir / "volume.toml", report)
     reviews = []
     for slug, path in sources:
@@ -81,7 +82,8 @@ def read_reviews(volume_dir: Path, order: tuple[str, ...] | None, report: Collec
             if not text.strip():
                 report.error(path, "RP012", "empty review: it needs front matter with a title, then the text")
                 continue
-            review = READERS[path.suffix.lower()](path, slug, text, report)
+            reader = READERS[path.suffix.lower()]
+            review = store.read(path, slug, text, report, reader) if store else reader(path, slug, text, report)
         except InputError as error:
             report.absorb(error)
             continue

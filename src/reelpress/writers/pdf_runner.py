@@ -24,7 +24,7 @@ from urllib.request import url2pathname
 
 import weasyprint
 
-from reelpress import __version__
+from reelpress import code_digest
 from reelpress.fsutil import atomic_write
 from reelpress.writers.weasy import Rendered, Task, render_task
 
@@ -45,7 +45,7 @@ class PieceCache:
 
     def key(self, task: Task) -> str:
         digest = hashlib.sha256()
-        for part in (__version__, weasyprint.__version__, task.base_url, str(task.skip_first),
+        for part in (code_digest(), weasyprint.__version__, task.base_url, str(task.skip_first),
                      str(task.low_resolution), task.html, *task.sheets, *task.roots):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
         for url in sorted(set(FILE_URL.findall(task.html + "".join(task.sheets)))):
@@ -87,8 +87,8 @@ class PieceCache:
         facts["sha256"] = hashlib.sha256(rendered.pdf).hexdigest()
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.folder / f"{key}.pdf", rendered.pdf)
-            atomic_write(self.folder / f"{key}.json", json.dumps(facts).encode())
+            atomic_write(self.folder / f"{key}.pdf", rendered.pdf, durable=False)
+            atomic_write(self.folder / f"{key}.json", json.dumps(facts).encode(), durable=False)
         except OSError:
             pass  # a cache that cannot be written only costs time next build
 
@@ -118,7 +118,7 @@ class PieceCache:
                 for suffix in (".pdf", ".json"):
                     (self.folder / f"{key}{suffix}").unlink(missing_ok=True)
             record = {"keys": sorted(self.used), "pages": pages, "total": total}
-            atomic_write(self.manifest, json.dumps(record, sort_keys=True).encode())
+            atomic_write(self.manifest, json.dumps(record, sort_keys=True).encode(), durable=False)
         except (OSError, ValueError, TypeError, AttributeError):
             pass
 

@@ -28,6 +28,15 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def use_cache(folder) -> None:
+    """Keep compiled templates in `folder` for later builds (Jinja2 checks each against its source)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return  # a cache that cannot be written only costs time
+    environment().bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def render(name: str, **context) -> str:
     return environment().get_template(name).render(**context)
 

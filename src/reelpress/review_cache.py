@@ -1,0 +1,142 @@
+"""Each review as it leaves the per-review passes, kept for the next build (`.reelpress-cache/reviews/`).
+
+Reading a review (Markdown, YAML) and running the passes on it is most of an EPUB build; after an edit
+only the edited review needs it. An entry is found by a SHA-256 of what reading and normalising one
+review depend on: reelpress's code, the source file's path, slug and text, and the volume's settings.
+What they also depend on across the volume is checked when the entry is used: the set of films the
+volume reviews (the semantics pass turns their titles into <cite>) and, for every image the review
+shows, that registering it again gives the same file name in the book (registering inspects the file,
+so a changed image is seen). Any difference means the review is read and normalised again. Problems
+found while reading and normalising are kept with the entry and reported again, in the same order;
+a review with errors is not kept. The volume-wide passes (links, ids across reviews) always run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import lxml.etree as etree
+
+from reelpress import code_digest
+from reelpress.assets import register
+from reelpress.errors import Collector, InputError
+from reelpress.fsutil import atomic_write
+from reelpress.model import Diagnostic, Review, ReviewMeta
+from reelpress.xhtml import q
+
+
+class ReviewCache:
+    """Entries by key; with no folder it finds nothing and keeps nothing."""
+
+    def __init__(self, folder: Path | None, config, volume_name: str):
+        self.folder = folder / "reviews" if folder else None
+        self.manifest = folder / f"reviews-{volume_name}.json" if folder else None
+        self.salt = code_digest() + repr(config)
+        self.state: dict[int, dict] = {}  # id(review) → key, entry or reading problems, re-reader
+        self.used: list[str] = []
+
+    def read(self, path: Path, slug: str, text: str, report: Collector, reader) -> Review | None:
+        """The review, from its entry when there is one (its reading problems reported again), else
+        from `reader(path, slug, text, collector)`."""
+        key = hashlib.sha256("\0".join((self.salt, str(path), slug, text)).encode("utf-8", "surrogatepass")).hexdigest()
+        entry = self._load(key)
+        again = lambda: reader(path, slug, text, Collector())  # noqa: E731  (the raw body, if needed)
+        if entry is not None:
+            review = _review(entry, slug, path, text)
+            _replay(entry["read"], report)
+        else:
+            own = Collector()
+            review = reader(path, slug, text, own)
+            report.items.extend(own.items)
+            entry = {"read": [asdict(d) for d in own.items]}
+        if review is not None:
+            self.state[id(review)] = {"key": key, "entry": entry, "again": again}
+        return review
+
+    def normalise(self, review: Review, ctx, passes) -> None:
+        """Run `passes` on the review — unless its entry is still valid in this volume: then its body
+        is already normalised, and its images are registered and its problems reported again."""
+        state = self.state.get(id(review), {})
+        entry = state.get("entry", {})
+        if "xhtml" in entry and entry["films"] == sorted(ctx.films) and _images_hold(entry, ctx):
+            _replay(entry["normalised"], ctx.report)
+            self.used.append(state["key"])
+            return
+        if "xhtml" in entry:  # a stale entry: start again from the source
+            review.body = state["again"]().body
+        report, ctx.report = ctx.report, Collector()
+        for run in passes:
+            run(review.body, ctx)
+        report.items.extend(ctx.report.items)
+        problems, ctx.report = ctx.report.items, report
+        if state and not any(d.severity == "error" for d in problems + _diagnostics(entry["read"])):
+            self._save(state["key"], review, entry["read"], problems, ctx)
+
+    def _save(self, key: str, review: Review, read: list, problems: list[Diagnostic], ctx) -> None:
+        paths = {asset.href: str(asset.path) for asset in ctx.assets.values()}
+        images = [(paths[src], src) for src in (img.get("src") for img in review.body.iter(q("img"))) if src in paths]
+        meta = asdict(review.meta)
+        meta["published"] = review.meta.published.isoformat() if review.meta.published else None
+        entry = {"meta": meta, "body_line": review.body_line, "xhtml": etree.tostring(review.body, encoding="unicode"),
+                 "read": read, "normalised": [asdict(d) for d in problems], "films": sorted(ctx.films),
+                 "images": images}
+        self.used.append(key)
+        if self.folder is not None:
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                atomic_write(self.folder / f"{key}.json", json.dumps(entry).encode(), durable=False)
+            except OSError:
+                pass  # a cache that cannot be written only costs time next build
+
+    def finish(self) -> None:
+        """Record the entries this build used; remove those the previous build used and this one not."""
+        if self.manifest is None:
+            return
+        try:
+            before = set(json.loads(self.manifest.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            before = set()
+        try:
+            for key in before - set(self.used):
+                (self.folder / f"{key}.json").unlink(missing_ok=True)
+            self.manifest.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(self.manifest, json.dumps(sorted(set(self.used))).encode(), durable=False)
+        except OSError:
+            pass
+
+    def _load(self, key: str) -> dict | None:
+        if self.folder is None:
+            return None
+        try:
+            entry = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            return entry if isinstance(entry, dict) and "xhtml" in entry else None
+        except (OSError, ValueError):
+            return None
+
+
+def _review(entry: dict, slug: str, path: Path, text: str) -> Review:
+    meta = dict(entry["meta"])
+    meta["published"] = dt.date.fromisoformat(meta["published"]) if meta["published"] else None
+    return Review(slug, path, ReviewMeta(**meta), etree.fromstring(entry["xhtml"]), text, entry["body_line"])
+
+
+def _images_hold(entry: dict, ctx) -> bool:
+    for path, href in entry["images"]:
+        try:
+            if register(Path(path), ctx.volume_dir, ctx.assets).href != href:
+                return False
+        except (InputError, OSError):
+            return False
+    return True
+
+
+def _diagnostics(items: list[dict]) -> list[Diagnostic]:
+    return [Diagnostic(**item) for item in items]
+
+
+def _replay(items: list[dict], report: Collector) -> None:
+    report.items.extend(_diagnostics(items))
