@@ -1,15 +1,20 @@
 """Time reelpress against pandoc on the same generated volume, and print the ratios.
 
     python benchmarks/run.py [--reviews 50] [--words 1200] [--repeat 3] [--json results.json]
+                             [--series 20] [--long 165] [--scaling]
 
 Every run is a separate process started from the shell's point of view (interpreter start-up included,
 as a user would see it), on the same Markdown sources from `benchmarks/corpus.py`:
 
   epub         reelpress build --format epub      vs  pandoc *.md --toc -o book.epub
   pdf          reelpress build --format pdf       vs  pandoc *.md --toc --pdf-engine=weasyprint -o book.pdf
+  edit-epub    after changing one sentence of one review, the EPUB again (same output folder)
+  edit-pdf     the same for the PDF: only the changed piece is laid out again; its ratio is to the
+               cold reelpress PDF, and the result is compared byte for byte with a cold build
   rebuild      the same reelpress build again with nothing changed (the build cache's fast path)
 
-reelpress's cold runs write to a fresh output folder each time, so no cache is used. Times are wall
+reelpress's cold runs write to a fresh output folder each time, so no cache is used (the cache lives
+beside the output folder). Times are wall
 clock seconds (median, min, max of --repeat runs); memory is the peak resident set of the process
 tree's largest process. A pandoc column is left out when pandoc (or WeasyPrint's command, for the PDF)
 is not installed. Ratios below 1 mean reelpress is faster.
@@ -25,6 +30,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -34,29 +40,79 @@ from corpus import write  # noqa: E402  (the sibling script, importable without 
 BIN = Path(sys.executable).parent
 
 
+def _tree_rss(root: int) -> int:
+    """Resident bytes of `root` and every process descended from it, now (Linux /proc; else 0)."""
+    parents, sizes = {}, {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            stat = (entry / "stat").read_text()
+            fields = stat[stat.rindex(")") + 2:].split()
+            parents[int(entry.name)], sizes[int(entry.name)] = int(fields[1]), int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            continue
+    tree, grown = {root}, True
+    while grown:
+        before = len(tree)
+        tree |= {pid for pid, parent in parents.items() if parent in tree}
+        grown = len(tree) > before
+    return sum(sizes.get(pid, 0) for pid in tree)
+
+
 def run(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (bytes) of one command; it must succeed."""
+    """Wall seconds and peak resident memory (bytes) of one command; it must succeed. The memory is
+    the larger of its largest process (getrusage) and the most its whole process tree (worker
+    processes included) held at once, sampled every 100 ms."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = [0]
+
+    def sample():
+        while process.returncode is None:
+            peak[0] = max(peak[0], _tree_rss(process.pid))
+            time.sleep(0.1)
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
+    sampler.join()
     if process.returncode:
         raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}\n{process.stderr.read().decode()}")
     process.stderr.close()
-    return elapsed, usage.ru_maxrss * 1024
+    return elapsed, max(usage.ru_maxrss * 1024, peak[0])
 
 
-def measure(make_command, repeat: int, cwd: Path) -> dict:
-    results = [run(make_command(index), cwd) for index in range(repeat)]
+def measure(make_command, repeat: int, cwd: Path, before=lambda index: None) -> dict:
+    results = []
+    for index in range(repeat):
+        before(index)
+        results.append(run(make_command(index), cwd))
     times = [seconds for seconds, _ in results]
     return {"median": statistics.median(times), "min": min(times), "max": max(times),
             "peak_mb": max(memory for _, memory in results) / 2**20}
 
 
 def reelpress(volume: Path, fmt: str, out: Path):
+    """A cold build: each run has its own output folder, and so its own (empty) build cache beside it."""
     return lambda index: [str(BIN / "reelpress"), "build", str(volume), "--format", fmt,
-                          "--out", str(out / f"{fmt}-{index}"), "-q"]
+                          "--out", str(out / f"{fmt}-{index}" / "dist"), "-q"]
+
+
+def warm(volume: Path, fmt: str, out: Path):
+    """Builds into one output folder, so each uses what the previous one left in the cache."""
+    return lambda index: [str(BIN / "reelpress"), "build", str(volume), "--format", fmt,
+                          "--out", str(out / f"warm-{fmt}" / "dist"), "-q"]
+
+
+def edit_one_review(volume: Path):
+    """Before each run: change one sentence of one review (a different review each time)."""
+    reviews = sorted((volume / "reviews").glob("*.md"))
+
+    def edit(index: int) -> None:
+        path = reviews[(index * 7) % len(reviews)]
+        path.write_text(path.read_text(encoding="utf-8") + f"\nA sentence added in edit {index}.\n",
+                        encoding="utf-8")
+    return edit
 
 
 def pandoc(volume: Path, fmt: str, out: Path):
@@ -78,22 +134,64 @@ def benchmark(reviews: int, words: int, repeat: int) -> dict:
             rows[fmt] = {"reelpress": measure(reelpress(volume, fmt, out), repeat, root)}
             if has_pandoc and (fmt == "epub" or (BIN / "weasyprint").exists()):
                 rows[fmt]["pandoc"] = measure(pandoc(volume, fmt, out), repeat, root)
-        warm = out / "epub-0"  # built above; building it again changes nothing
-        rows["rebuild"] = {"reelpress": measure(lambda _: [str(BIN / "reelpress"), "build", str(volume),
-                                                           "--format", "epub", "--out", str(warm), "-q"],
-                                                repeat, root)}
+        for fmt in ("epub", "pdf"):
+            run(warm(volume, fmt, out)(0), root)  # the build the edits start from
+            rows[f"edit-{fmt}"] = {"reelpress": measure(warm(volume, fmt, out), repeat, root, edit_one_review(volume))}
+        rows["rebuild"] = {"reelpress": measure(warm(volume, "epub", out), repeat, root)}
+        run(reelpress(volume, "pdf", out)("check"), root)  # a cold build of the edited sources
+        same = (out / "pdf-check/dist" / f"{volume.name}.pdf").read_bytes() == \
+            (out / "warm-pdf/dist" / f"{volume.name}.pdf").read_bytes()
+        rows["edit-pdf"]["identical_to_cold"] = same
         return {"reviews": reviews, "words_per_review": words, "repeat": repeat, "rows": rows}
+
+
+def extras(root: Path, series: int, big: int, scaling: bool, repeat: int) -> dict:
+    """The optional rows: a series with 1 and 2 workers, a long book's memory, growth 10 → 200 reviews."""
+    rows = {}
+    out = root / "extra-out"
+    if series:
+        corpus = root / "series"
+        write(corpus, volumes=7, reviews=series, words=1200)
+        for jobs in (1, 2):
+            rows[f"series-j{jobs}"] = {"reelpress": measure(
+                lambda index, jobs=jobs: [str(BIN / "reelpress"), "build", str(corpus), "--jobs", str(jobs),
+                                          "--out", str(out / f"series-{jobs}-{index}" / "dist"), "-q"], repeat, root)}
+        speedup = rows["series-j1"]["reelpress"]["median"] / rows["series-j2"]["reelpress"]["median"]
+        rows["series-j2"]["note"] = f"{speedup:.2f}x faster than 1 worker (7 volumes x {series} reviews, EPUB+PDF)"
+    if big:
+        volume = write(root / "big", volumes=1, reviews=big, words=1200)[0]
+        rows["long-pdf"] = {"reelpress": measure(reelpress(volume, "pdf", out / "big"), 1, root)}
+        pages = _pages(out / "big" / "pdf-0" / "dist" / f"{volume.name}.pdf")
+        rows["long-pdf"]["note"] = f"{pages} pages; memory is the whole process tree at its peak"
+    if scaling:
+        for count in (10, 200):
+            volume = write(root / f"scale-{count}", volumes=1, reviews=count, words=1200)[0]
+            rows[f"epub-{count}"] = {"reelpress": measure(reelpress(volume, "epub", out / f"s{count}"), repeat, root)}
+        growth = rows["epub-200"]["reelpress"]["median"] / rows["epub-10"]["reelpress"]["median"]
+        rows["epub-200"]["note"] = f"{growth:.1f}x the 10-review build for 20x the reviews"
+    return rows
+
+
+def _pages(pdf: Path) -> int:
+    from pypdf import PdfReader
+    return len(PdfReader(pdf).pages)
 
 
 def table(results: dict) -> str:
     lines = [f"{results['reviews']} reviews x {results['words_per_review']} words, "
              f"{results['repeat']} runs each (median [min-max] seconds, peak MB)",
-             f"{'task':<9}{'reelpress':>26}{'pandoc':>26}{'ratio':>8}"]
+             f"{'task':<10}{'reelpress':>26}{'pandoc':>26}  ratio"]
     for task, row in results["rows"].items():
         cells = [f"{r['median']:.2f} [{r['min']:.2f}-{r['max']:.2f}] {r['peak_mb']:.0f}MB" if r else "-"
                  for r in (row["reelpress"], row.get("pandoc"))]
         ratio = f"{row['reelpress']['median'] / row['pandoc']['median']:.2f}" if "pandoc" in row else "-"
-        lines.append(f"{task:<9}{cells[0]:>26}{cells[1]:>26}{ratio:>8}")
+        if "note" in row:
+            ratio = row["note"]
+        elif task == "edit-pdf":
+            cold = results["rows"]["pdf"]["reelpress"]["median"]
+            ratio = f"{row['reelpress']['median'] / cold:.2f} of cold PDF; bytes identical to a cold " \
+                    f"build: {'yes' if row['identical_to_cold'] else 'NO'}"
+        lines.append(f"{task:<10}{cells[0]:>26}{cells[1]:>26}  {ratio}")
     return "\n".join(lines)
 
 
@@ -103,8 +201,16 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=1200)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", type=Path, help="Also write the results here.")
+    parser.add_argument("--series", type=int, default=0, metavar="N",
+                        help="Also build a series of 7 volumes of N reviews with 1 and with 2 workers.")
+    parser.add_argument("--long", type=int, default=0, metavar="N",
+                        help="Also build the PDF of one volume of N reviews (165 make about 1,000 pages).")
+    parser.add_argument("--scaling", action="store_true", help="Also time EPUBs of 10 and of 200 reviews.")
     args = parser.parse_args()
     results = benchmark(args.reviews, args.words, args.repeat)
+    if args.series or args.long or args.scaling:
+        with tempfile.TemporaryDirectory(prefix="reelpress-bench-") as scratch:
+            results["rows"].update(extras(Path(scratch), args.series, args.long, args.scaling, args.repeat))
     print(table(results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n")
