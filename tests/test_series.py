@@ -64,6 +64,22 @@ def test_series_build_in_parallel_with_a_summary(series, tmp_path):
         "essential-film-reviews-2.epub", "essential-film-reviews-2.pdf"]
 
 
+def test_a_series_built_again_unchanged_writes_nothing_and_an_edit_rebuilds_one_volume(series, tmp_path):
+    dist = tmp_path / "dist"
+    assert run("build", series, "--out", dist, "--jobs", "1").exit_code == 0
+    written = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in dist.iterdir()}
+    again = run("build", series, "--out", dist, "--jobs", "1")
+    assert again.exit_code == 0, again.output
+    assert re.match(r"essential-film-reviews-1\s+7\s+2,214\s+\d+\.\d KB\s+22\s", again.output.splitlines()[1])
+    assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in dist.iterdir()} == written
+    review = series / "essential-film-reviews-2" / "reviews" / sorted(
+        (series / "essential-film-reviews-2" / "reviews").iterdir())[0].name
+    review.write_text(review.read_text() + "\nOne more sentence.\n")
+    assert run("build", series, "--out", dist, "--jobs", "1").exit_code == 0
+    changed = {name for name, (mtime, _) in written.items() if (dist / name).stat().st_mtime_ns != mtime}
+    assert changed == {"essential-film-reviews-2.epub", "essential-film-reviews-2.pdf"}
+
+
 def test_one_volume_only_and_one_failure_does_not_stop_the_other(series, tmp_path):
     assert run("build", series, "--volume", "2", "--format", "epub", "--out", tmp_path / "a").exit_code == 0
     assert [p.name for p in (tmp_path / "a").iterdir()] == ["essential-film-reviews-2.epub"]

@@ -84,13 +84,20 @@ def build_series(folders: list[Path], out_dir: Path, formats: tuple[str, ...], j
 
 
 def build_one(folder: Path, out_dir: Path, formats: tuple[str, ...], profile: str | None) -> VolumeRow:
-    """Build one volume and describe the result (runs in a worker process)."""
+    """Build one volume and describe the result (runs in a worker process). Unchanged since its last
+    build (the build cache's record), it is only loaded, for the summary; nothing is written."""
     from reelpress import cache
-    from reelpress.build import build
+    from reelpress.build import BuildResult, build, load
 
     row, started = VolumeRow(folder.name), time.perf_counter()
+    outputs, inputs = cache.check(folder, out_dir, formats, profile)
     try:
-        result = build(folder, out_dir, formats, profile=profile, cache_dir=cache.folder(out_dir))
+        if outputs is not None:  # nothing changed: load it for the table (from the cache), write nothing
+            result = BuildResult(load(folder, cache_dir=cache.folder(out_dir)), outputs)
+        else:
+            result = build(folder, out_dir, formats, profile=profile, cache_dir=cache.folder(out_dir))
+            if not result.warnings:
+                cache.remember(folder, out_dir, formats, profile, result.outputs, inputs)
     except ReelpressError as error:
         row.problems = [str(d) for d in error.diagnostics]
         row.exit_code = error.exit_code
