@@ -141,3 +141,9 @@ def test_unused_entries_are_pruned(sample_copy, tmp_path):
     after = set((cache / "pdf").glob("*.pdf"))
     assert before - after and after - before  # the old piece went, the new one came
     assert len(after) <= len(before)  # nothing piles up (a cold build also keeps its first-round drafts)
+
+
+def test_a_proof_built_in_pieces_has_its_header_once_a_page(sample_copy, tmp_path):
+    result = build(sample_copy(), tmp_path / "dist", ("pdf",), profile="proof")
+    facts = pdf_checks.read(result.outputs["pdf"])
+    assert [page.count("PROOF") for page in facts.pages] == [1] * len(facts.pages)

@@ -8,7 +8,6 @@ Any warning WeasyPrint logs fails the build (weasy.py has the fetcher and the wa
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from weasyprint import CSS, HTML
@@ -19,7 +18,7 @@ from reelpress.errors import Collector, diagnostic, fail
 from reelpress.model import Volume
 from reelpress.writers import print_layout, weasy, weasyfix
 from reelpress.writers.templating import render, templates_dir
-from reelpress.writers.weasy import RootFetcher, Warnings, font_faces  # noqa: F401  (used by tests)
+from reelpress.writers.weasy import RootFetcher, Warnings
 from reelpress.xhtml import parse_xhtml, q, tidy, to_html_string
 
 def write(volume: Volume) -> bytes:
@@ -46,11 +45,14 @@ def write(volume: Volume) -> bytes:
                 break
             geometry = settled
         folios = runner.render(pdf_pieces.folio_tasks(volume, geometry, len(shown)))
+        blank = pdf_pieces.blank_task(volume, geometry)
+        folios += runner.render([blank]) if blank else []
     finally:
         runner.close()
     _raise_problems(volume, folios)
     _low_resolution(volume, [(piece.first, piece.rendered) for piece in placed])
-    data = pdf_assemble.assemble(placed, folios, shown, pdf_pieces.anchor_pages(placed))
+    stamps, blank_page = (folios[:-1], folios[-1]) if blank else (folios, None)
+    data = pdf_assemble.assemble(placed, stamps, shown, pdf_pieces.anchor_pages(placed), blank_page)
     cache.finish(pages, len(shown))
     return data
 
@@ -107,14 +109,11 @@ def render_index(volume: Volume):
 
 
 def _render(volume: Volume, html: str, geometry: print_layout.Geometry):
+    from reelpress.writers import pdf_pieces
+
     fetcher = RootFetcher([volume.directory, templates_dir(), weasy.SERIF_DIR])
     fonts = FontConfiguration()
-    sheets = [font_faces(), geometry.css(), (templates_dir() / "print.css").read_text(encoding="utf-8")]
-    profile_css = templates_dir() / "pdf" / f"profile-{volume.config.pdf.profile}.css"
-    if profile_css.is_file():
-        sheets.append(profile_css.read_text(encoding="utf-8"))
-    if volume.config.pdf.profile == "proof":
-        sheets.append(f'@page {{ @top-center {{ content: "PROOF \\2014  {dt.date.today().isoformat()}"; }} }}')
+    sheets = [*pdf_pieces.stylesheets(volume, geometry), *pdf_pieces.proof_header(volume)]
     stylesheets = [CSS(string=sheet, url_fetcher=fetcher, font_config=fonts, base_url=templates_dir().as_uri() + "/")
                    for sheet in sheets]
     return HTML(string=html, base_url=volume.directory.resolve().as_uri() + "/", url_fetcher=fetcher).render(

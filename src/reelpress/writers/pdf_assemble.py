@@ -19,14 +19,19 @@ from reelpress.writers.weasy import Rendered
 
 
 def assemble(placed: list[Placed], folios: list[Rendered], shown: list[bool],
-             anchors: dict[str, tuple[int, float, float]]) -> bytes:
-    """The book: `placed` pieces, `folios` stamped on the pages `shown` marks, links to `anchors`."""
+             anchors: dict[str, tuple[int, float, float]], blank: Rendered | None = None) -> bytes:
+    """The book: `placed` pieces, `folios` stamped on the pages `shown` marks, links to `anchors`;
+    the blank pages between pieces get `blank`'s page stamped on, if there is one."""
     writer = PdfWriter()
     readers = [PdfReader(io.BytesIO(piece.rendered.pdf)) for piece in placed]
+    on_blanks = PdfReader(io.BytesIO(blank.pdf)).pages[blank.skip] if blank else None
     for piece, reader in zip(placed, readers):
         first = reader.pages[piece.rendered.skip]
         for _ in range(piece.pad):
-            _blank_like(writer, first)
+            page = _blank_like(writer, first)
+            if on_blanks is not None:
+                page.merge_page(on_blanks)
+                page.compress_content_streams()
         for page in reader.pages[piece.rendered.skip:]:
             writer.add_page(page)
     folio_pages = [page for rendered in folios for page in PdfReader(io.BytesIO(rendered.pdf)).pages]
@@ -39,12 +44,13 @@ def assemble(placed: list[Placed], folios: list[Rendered], shown: list[bool],
     return out.getvalue()
 
 
-def _blank_like(writer: PdfWriter, model) -> None:
+def _blank_like(writer: PdfWriter, model):
     """A blank page (a verso left empty so the next piece opens on the right) the size of `model`."""
     blank = writer.add_blank_page(float(model.mediabox.width), float(model.mediabox.height))
     for box in ("/TrimBox", "/BleedBox"):
         if box in model:
             blank[NameObject(box)] = ArrayObject(FloatObject(float(value)) for value in model[box])
+    return blank
 
 
 def _stamp(writer: PdfWriter, folios: list, shown: list[bool]) -> None:

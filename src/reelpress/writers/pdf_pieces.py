@@ -15,6 +15,7 @@ from a literal string-set.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from dataclasses import dataclass, field
 
 import lxml.etree as etree
@@ -93,8 +94,15 @@ def number(book: Book, pages: dict[str, int]) -> None:
 def sheets(volume, geometry, book: Book) -> tuple[str, ...]:
     """The pieces' stylesheets: the book's, then pieces.css, then the book's title for running heads."""
     title = book.title.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-    return (*stylesheets(volume, geometry), _template("pdf/pieces.css"),
+    return (*stylesheets(volume, geometry), *proof_header(volume), _template("pdf/pieces.css"),
             f'body {{ string-set: book-title "{title}"; }}')
+
+
+def proof_header(volume) -> tuple[str, ...]:
+    """The proof profile's "PROOF — <date>" at the top of every page (of the pieces, not the folios)."""
+    if volume.config.pdf.profile != "proof":
+        return ()
+    return (f'@page {{ @top-center {{ content: "PROOF \\2014  {dt.date.today().isoformat()}"; }} }}',)
 
 
 def stylesheets(volume, geometry) -> tuple[str, ...]:
@@ -148,6 +156,17 @@ def folio_tasks(volume, geometry, pages: int) -> list[Task]:
         html = f'<!DOCTYPE html><html lang="{volume.config.language}"><body>{divs}</body></html>'
         tasks.append(Task(html, styles, templates_dir().as_uri() + "/", roots(volume)[1:]))
     return tasks
+
+
+def blank_task(volume, geometry) -> Task | None:
+    """A left-hand page with what the profile prints even on blank pages (the proof's header), to
+    stamp on the blank pages between pieces; None when that is nothing."""
+    if not proof_header(volume):
+        return None
+    html = f'<!DOCTYPE html><html lang="{volume.config.language}"><body><div></div><div class="folio"></div></body></html>'
+    styles = (*stylesheets(volume, geometry), *proof_header(volume), "@page { @bottom-center { content: none; } }",
+              _template("pdf/folios.css").replace("string(folio)", "none"))
+    return Task(html, styles, templates_dir().as_uri() + "/", roots(volume)[1:], skip_first=True)
 
 
 def estimated_pages(volume) -> int:
