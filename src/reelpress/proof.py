@@ -20,6 +20,7 @@ from reelpress.checks import book
 from reelpress.checks.rules import RULES
 from reelpress.fsutil import check_writable, save
 from reelpress.model import Diagnostic, Volume
+from reelpress.xhtml import word_count
 
 WORDS_PER_MINUTE = 238
 DICTIONARY = "dictionary.txt"
@@ -66,7 +67,7 @@ def proof(volume_dir: Path, out_dir: Path | None = None, against: Path | None = 
     book_pdf, _ = pdf.render_bytes(_with_profile(volume, "reading"))
     result.pages = len(document.pages)
     result.overfull = pages.overfull_lines(document)
-    result.reviews = [ReviewStats(r.meta.title, str(r.path.relative_to(volume.directory)), _words(r.body))
+    result.reviews = [ReviewStats(r.meta.title, str(r.path.relative_to(volume.directory)), word_count(r.body))
                       for r in volume.reviews]
     result.spelling, result.spelling_note = spelling.suspects(volume, _dictionary(volume_dir))
     chapters = book.from_volume(volume)
@@ -86,10 +87,6 @@ def proof(volume_dir: Path, out_dir: Path | None = None, against: Path | None = 
 
 def _with_profile(volume: Volume, profile: str) -> Volume:
     return replace(volume, config=replace(volume.config, pdf=replace(volume.config.pdf, profile=profile)))
-
-
-def _words(body) -> int:
-    return len(" ".join(body.itertext()).split())
 
 
 def _dictionary(volume_dir: Path) -> set[str]:

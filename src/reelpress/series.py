@@ -18,6 +18,7 @@ from pathlib import Path
 from reelpress.config import load_series, series_volumes
 from reelpress.errors import Collector, ReelpressError
 from reelpress.readers import READERS, REVIEWS_DIR, slug_for
+from reelpress.xhtml import word_count
 
 
 @dataclass
@@ -103,7 +104,7 @@ def build_one(folder: Path, out_dir: Path, formats: tuple[str, ...], profile: st
         row.exit_code = error.exit_code
     else:
         row.reviews = len(result.volume.reviews)
-        row.words = sum(len(" ".join(r.body.itertext()).split()) for r in result.volume.reviews)
+        row.words = sum(word_count(r.body) for r in result.volume.reviews)
         row.problems = [str(d) for d in result.warnings]
         row.outputs = [str(path) for path in result.outputs.values()]
         if "epub" in result.outputs:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reelpress.build import load
 from reelpress.config import load_series, series_volumes
+from reelpress.xhtml import word_count
 
 WORDS_PER_MINUTE = 238
 WORDS_PER_PAGE = 300  # a 5.5 × 8.5 in page of this book design holds about this many
@@ -16,7 +17,7 @@ WORDS_PER_PAGE = 300  # a 5.5 × 8.5 in page of this book design holds about thi
 
 def volume_stats(volume_dir: Path, dist: Path) -> dict:
     volume = load(volume_dir)
-    counts = {review.meta.title: len(" ".join(review.body.itertext()).split()) for review in volume.reviews}
+    counts = {review.meta.title: word_count(review.body) for review in volume.reviews}
     words = sum(counts.values())
     ratings = [r.meta.rating for r in volume.reviews if r.meta.rating is not None]
     decades = Counter(f"{r.meta.year // 10 * 10}s" for r in volume.reviews if r.meta.year)

@@ -181,6 +181,11 @@ def remove_keeping_tail(element) -> None:
     parent.remove(element)
 
 
+def word_count(element) -> int:
+    """Words in the element's text (runs of non-space characters)."""
+    return len(" ".join(element.itertext()).split())
+
+
 def text_of(element) -> str:
     """The element's text with whitespace collapsed."""
     return " ".join("".join(element.itertext()).split())

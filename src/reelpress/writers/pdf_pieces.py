@@ -23,7 +23,7 @@ import lxml.etree as etree
 from reelpress import templates_dir
 from reelpress.writers import weasy
 from reelpress.writers.weasy import Rendered, Task
-from reelpress.xhtml import q, to_html_string
+from reelpress.xhtml import q, to_html_string, word_count
 
 REVIEWS_PER_PIECE = 3
 FOLIO_RANGE = 64  # pages per document of folios (even, so each range starts on a right-hand page)
@@ -172,7 +172,7 @@ def blank_task(volume, geometry) -> Task | None:
 def estimated_pages(volume) -> int:
     """A guess at the page count before anything is laid out: about 200 words a page, a blank verso
     after every other review, and the front and back matter."""
-    words = sum(len(" ".join(review.body.itertext()).split()) for review in volume.reviews)
+    words = sum(word_count(review.body) for review in volume.reviews)
     return words // 200 + len(volume.reviews) // 2 + 10
 
 
