@@ -5,7 +5,8 @@ After a successful build, `.reelpress-cache/` beside the output folder records a
 the profile and SOURCE_DATE_EPOCH — and a digest of each output. A later build with the same inputs,
 whose outputs are still exactly what was written, stops here: nothing is read twice, nothing is
 written, so the outputs keep their modification times. Any difference means a full build. This
-module imports only the standard library, so the check costs almost nothing.
+module imports only the standard library and small reelpress modules, so the check costs almost
+nothing.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import os
 from pathlib import Path
 
 from reelpress import code_digest, templates_dir
+from reelpress.fsutil import cache_write
 
 CACHE_DIR = ".reelpress-cache"
 
@@ -83,10 +85,25 @@ def remember(volume_dir: Path, out_dir: Path, formats: tuple[str, ...], profile:
     path = _record_path(volume_dir, out_dir)
     record = {"inputs": inputs, "outputs": {fmt: os.path.abspath(p) for fmt, p in outputs.items()},
               "digests": {fmt: _digest(p) for fmt, p in outputs.items()}}
+    cache_write(path, json.dumps(record).encode())
+
+
+def record_use(manifest: Path, folder: Path, used: set[str], suffixes: tuple[str, ...], **facts) -> None:
+    """Record in `manifest` (with `facts`) the entries of `folder` a build of one book used, and remove
+    those the previous build of that book used and this one did not — unless another book's manifest
+    beside it (same name prefix) lists them. Failing only costs time next build."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(record), encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError:
-        pass  # a cache that cannot be written only costs time next build
+        before = set(json.loads(manifest.read_text(encoding="utf-8"))["keys"])
+    except (OSError, ValueError, KeyError, TypeError):
+        before = set()
+    try:
+        others: set[str] = set()
+        for other in manifest.parent.glob(manifest.name.split("-")[0] + "-*.json"):
+            if other != manifest:
+                others.update(json.loads(other.read_text(encoding="utf-8")).get("keys", []))
+        for key in before - used - others:
+            for suffix in suffixes:
+                (folder / f"{key}{suffix}").unlink(missing_ok=True)
+    except (OSError, ValueError, TypeError, AttributeError):
+        pass
+    cache_write(manifest, json.dumps({"keys": sorted(used), **facts}, sort_keys=True).encode())

@@ -13,7 +13,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from reelpress import code_digest
-from reelpress.fsutil import atomic_write
+from reelpress.fsutil import cache_write
 
 SIZE = (1600, 2560)
 RATIO = (1.45, 1.75)  # height / width that reading apps show without cropping or bars
@@ -59,11 +59,7 @@ def generated(config, cache_dir: Path | None = None) -> bytes:
     buffer = io.BytesIO()
     draw(*texts).save(buffer, format="PNG", compress_level=6)
     if cached is not None:
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(cached, buffer.getvalue(), durable=False)
-        except OSError:
-            pass  # a cache that cannot be written only costs time next build
+        cache_write(cached, buffer.getvalue())
     return buffer.getvalue()
 
 

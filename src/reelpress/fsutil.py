@@ -45,6 +45,16 @@ def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
         _sync_folder(path.parent)
 
 
+def cache_write(path: Path, data: bytes) -> None:
+    """Write a cache file in one step (no fsync: a lost one is only built again); a cache that
+    cannot be written only costs time next build, so failures are ignored."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data, durable=False)
+    except OSError:
+        pass
+
+
 def _mode_for(path: Path) -> int:
     """The existing file's permissions, or what a new file gets under the current umask."""
     try:

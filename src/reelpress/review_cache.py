@@ -22,9 +22,10 @@ from pathlib import Path
 import lxml.etree as etree
 
 from reelpress import code_digest
+from reelpress.cache import record_use
 from reelpress.assets import register
 from reelpress.errors import Collector, InputError
-from reelpress.fsutil import atomic_write
+from reelpress.fsutil import cache_write
 from reelpress.model import Diagnostic, Review, ReviewMeta
 from reelpress.xhtml import q
 
@@ -86,27 +87,12 @@ class ReviewCache:
                  "images": images}
         self.used.append(key)
         if self.folder is not None:
-            try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                atomic_write(self.folder / f"{key}.json", json.dumps(entry).encode(), durable=False)
-            except OSError:
-                pass  # a cache that cannot be written only costs time next build
+            cache_write(self.folder / f"{key}.json", json.dumps(entry).encode())
 
     def finish(self) -> None:
         """Record the entries this build used; remove those the previous build used and this one not."""
-        if self.manifest is None:
-            return
-        try:
-            before = set(json.loads(self.manifest.read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError):
-            before = set()
-        try:
-            for key in before - set(self.used):
-                (self.folder / f"{key}.json").unlink(missing_ok=True)
-            self.manifest.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.manifest, json.dumps(sorted(set(self.used))).encode(), durable=False)
-        except OSError:
-            pass
+        if self.manifest is not None:
+            record_use(self.manifest, self.folder, set(self.used), (".json",))
 
     def _load(self, key: str) -> dict | None:
         if self.folder is None:

@@ -25,7 +25,8 @@ from urllib.request import url2pathname
 import weasyprint
 
 from reelpress import code_digest
-from reelpress.fsutil import atomic_write
+from reelpress.cache import record_use
+from reelpress.fsutil import cache_write
 from reelpress.writers.weasy import Rendered, Task, render_task
 
 FILE_URL = re.compile(r"""file://[^"'\s)]+""")
@@ -85,12 +86,8 @@ class PieceCache:
             return
         facts = {k: v for k, v in asdict(rendered).items() if k != "pdf"}
         facts["sha256"] = hashlib.sha256(rendered.pdf).hexdigest()
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.folder / f"{key}.pdf", rendered.pdf, durable=False)
-            atomic_write(self.folder / f"{key}.json", json.dumps(facts).encode(), durable=False)
-        except OSError:
-            pass  # a cache that cannot be written only costs time next build
+        cache_write(self.folder / f"{key}.pdf", rendered.pdf)
+        cache_write(self.folder / f"{key}.json", json.dumps(facts).encode())
 
     def last(self) -> dict:
         """What the previous build of this book recorded: its page numbers and page count."""
@@ -101,26 +98,10 @@ class PieceCache:
             return {}
 
     def finish(self, pages: dict[str, int], total: int) -> None:
-        """Record this build, and forget the entries the previous one used and this one did not
-        (unless another book's build uses them)."""
-        if self.manifest is None:
-            return
-        try:
-            before = set(json.loads(self.manifest.read_text(encoding="utf-8"))["keys"])
-        except (OSError, ValueError, KeyError, TypeError):
-            before = set()
-        try:
-            others = set()
-            for manifest in self.manifest.parent.glob("pdf-*.json"):
-                if manifest != self.manifest:
-                    others.update(json.loads(manifest.read_text(encoding="utf-8")).get("keys", []))
-            for key in before - self.used - others:
-                for suffix in (".pdf", ".json"):
-                    (self.folder / f"{key}{suffix}").unlink(missing_ok=True)
-            record = {"keys": sorted(self.used), "pages": pages, "total": total}
-            atomic_write(self.manifest, json.dumps(record, sort_keys=True).encode(), durable=False)
-        except (OSError, ValueError, TypeError, AttributeError):
-            pass
+        """Record this build (its numbers and page count for the next one), and forget the entries
+        the previous one used and this one did not (unless another book's build uses them)."""
+        if self.manifest is not None:
+            record_use(self.manifest, self.folder, self.used, (".pdf", ".json"), pages=pages, total=total)
 
 
 class Runner:
