@@ -46,13 +46,13 @@ def write(volume: Volume) -> bytes:
             geometry = settled
         folios = runner.render(pdf_pieces.folio_tasks(volume, geometry, len(shown)))
         blank = pdf_pieces.blank_task(volume, geometry)
-        folios += runner.render([blank]) if blank else []
+        on_blanks = runner.render([blank])[0] if blank else None
     finally:
         runner.close()
-    _raise_problems(volume, folios)
-    _low_resolution(volume, [(piece.first, piece.rendered) for piece in placed])
-    stamps, blank_page = (folios[:-1], folios[-1]) if blank else (folios, None)
-    data = pdf_assemble.assemble(placed, stamps, shown, pdf_pieces.anchor_pages(placed), blank_page)
+    _raise_problems(volume, folios + ([on_blanks] if on_blanks else []))
+    _low_resolution(volume, [(piece.first + page, src, dpi) for piece in placed
+                             for page, src, dpi in piece.rendered.low_resolution])
+    data = pdf_assemble.assemble(placed, folios, shown, pdf_pieces.anchor_pages(placed), on_blanks)
     cache.finish(pages, len(shown))
     return data
 
@@ -63,12 +63,11 @@ def _raise_problems(volume: Volume, renders) -> None:
         fail(volume.directory, "RP051", "PDF rendering reported: " + "; ".join(dict.fromkeys(problems)))
 
 
-def _low_resolution(volume: Volume, pieces) -> None:
-    for first, rendered in pieces:
-        for page, src, dpi in rendered.low_resolution:
-            volume.warnings.append(diagnostic(volume.directory, "RP055", f"page {first + page}: image "
-                                              f"{Path(src).name} prints at {dpi} dpi; paperbacks want 300 or more",
-                                              severity="warning"))
+def _low_resolution(volume: Volume, found) -> None:
+    """RP055 for each (page number, image, dpi) printed under 300 dpi."""
+    for page, src, dpi in found:
+        volume.warnings.append(diagnostic(volume.directory, "RP055", f"page {page}: image {Path(src).name} "
+                                          f"prints at {dpi} dpi; paperbacks want 300 or more", severity="warning"))
 
 
 def render_bytes(volume: Volume):
@@ -93,8 +92,7 @@ def render_bytes(volume: Volume):
     if caught.messages:
         fail(volume.directory, "RP051", "PDF rendering reported: " + "; ".join(dict.fromkeys(caught.messages)))
     if settings.profile == "print":
-        found = print_layout.low_resolution_images(document)
-        _low_resolution(volume, [(1, weasy.Rendered(b"", 0, 0, low_resolution=[(p - 1, s, d) for p, s, d in found]))])
+        _low_resolution(volume, print_layout.low_resolution_images(document))
     return pdf, document
 
 
