@@ -11,7 +11,7 @@ from helpers import review
 from reelpress.build import build
 from reelpress.checks import pdf
 from reelpress.errors import InputError
-from reelpress.writers.pdf import RootFetcher
+from reelpress.writers.weasy import RootFetcher
 
 pytestmark = pytest.mark.slow
 
@@ -95,13 +95,13 @@ def test_pdf_only_build_writes_only_the_pdf(make_volume, tmp_path):
 def test_a_weasyprint_warning_fails_the_build(make_volume, tmp_path, monkeypatch):
     import logging
 
-    from reelpress.writers import pdf as writer
-    original = writer.HTML.render
+    from weasyprint import HTML
+    original = HTML.render
 
     def noisy(self, *args, **kwargs):
         logging.getLogger("weasyprint").warning("Ignored `foo: bar` at 1:1, unknown property.")
         return original(self, *args, **kwargs)
-    monkeypatch.setattr(writer.HTML, "render", noisy)
+    monkeypatch.setattr(HTML, "render", noisy)
     with pytest.raises(InputError, match="RP051.*unknown property"):
         build(make_volume(), tmp_path / "out", ("pdf",))
     assert not (tmp_path / "out").exists()

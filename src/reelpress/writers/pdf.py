@@ -10,21 +10,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from reelpress.errors import Collector, diagnostic, fail
 from reelpress.model import Volume
-from reelpress.writers import print_layout, weasy, weasyfix
+from reelpress.writers import pdf_assemble, pdf_pieces, pdf_runner, print_layout, weasy
 from reelpress.writers.templating import render, templates_dir
-from reelpress.writers.weasy import RootFetcher, Warnings
+from reelpress.writers.weasy import Warnings
 from reelpress.xhtml import parse_xhtml, q, tidy, to_html_string
 
 def write(volume: Volume) -> bytes:
     """The PDF for `volume` in its profile (reading, print or proof), as bytes, built from pieces."""
-    from reelpress.writers import pdf_assemble, pdf_pieces, pdf_runner
-
     root = book_tree(volume)
     _check_glyphs(root, volume)
     book = pdf_pieces.split(root)
@@ -72,7 +68,6 @@ def _low_resolution(volume: Volume, found) -> None:
 
 def render_bytes(volume: Volume):
     """(PDF bytes, WeasyPrint document): the document lets proofing look at the laid-out pages."""
-    weasyfix.install()
     settings = volume.config.pdf
     root = book_tree(volume)
     _check_glyphs(root, volume)
@@ -107,15 +102,10 @@ def render_index(volume: Volume):
 
 
 def _render(volume: Volume, html: str, geometry: print_layout.Geometry):
-    from reelpress.writers import pdf_pieces
-
-    fetcher = RootFetcher([volume.directory, templates_dir(), weasy.SERIF_DIR])
-    fonts = FontConfiguration()
-    sheets = [*pdf_pieces.stylesheets(volume, geometry), *pdf_pieces.proof_header(volume)]
-    stylesheets = [CSS(string=sheet, url_fetcher=fetcher, font_config=fonts, base_url=templates_dir().as_uri() + "/")
-                   for sheet in sheets]
-    return HTML(string=html, base_url=volume.directory.resolve().as_uri() + "/", url_fetcher=fetcher).render(
-        stylesheets=stylesheets, font_config=fonts)
+    """The whole book laid out as one WeasyPrint document, with the stylesheets the pieces use."""
+    sheets = (*pdf_pieces.stylesheets(volume, geometry), *pdf_pieces.proof_header(volume))
+    return weasy.render_document(weasy.Task(html, sheets, volume.directory.resolve().as_uri() + "/",
+                                            pdf_pieces.roots(volume)))
 
 
 def _check_glyphs(root, volume: Volume) -> None:
