@@ -5,8 +5,6 @@ from __future__ import annotations
 import warnings
 from pathlib import Path, PurePosixPath
 
-from PIL import Image, ImageFile
-
 from reelpress.errors import fail
 from reelpress.model import Asset
 from reelpress.xhtml import slugify
@@ -19,6 +17,7 @@ MAX_IMAGE_PIXELS = 40_000_000
 
 def inspect_image(path: Path) -> tuple[str, int, int]:
     """(media type, width, height) of a real, complete PNG/JPEG/GIF; anything else is an error."""
+    from PIL import Image, ImageFile  # here: a build whose images are all known never imports Pillow
     size = path.stat().st_size
     if size > MAX_IMAGE_BYTES:
         fail(path, "RP043", f"image is {size:,} bytes; the limit is {MAX_IMAGE_BYTES:,}")
@@ -42,11 +41,13 @@ def inspect_image(path: Path) -> tuple[str, int, int]:
         ImageFile.LOAD_TRUNCATED_IMAGES = truncated
 
 
-def register(path: Path, volume_dir: Path, assets: dict[Path, Asset]) -> Asset:
-    """The Asset for an image file inside the volume, added to `assets` once; its href is unique."""
+def register(path: Path, volume_dir: Path, assets: dict[Path, Asset],
+             known: tuple[str, int, int] | None = None) -> Asset:
+    """The Asset for an image file inside the volume, added to `assets` once; its href is unique.
+    `known` is what inspecting the file's current bytes gave before (the review cache knows it)."""
     if path in assets:
         return assets[path]
-    media_type, width, height = inspect_image(path)
+    media_type, width, height = known or inspect_image(path)
     href = _unique(_href_for(path.relative_to(volume_dir.resolve())), {a.href for a in assets.values()})
     assets[path] = Asset(path=path, href=href, media_type=media_type, width=width, height=height)
     return assets[path]

@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import io
 from pathlib import Path
-
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING
 
 from reelpress import code_digest
 from reelpress.fsutil import cache_write
+
+if TYPE_CHECKING:  # Pillow is imported when a cover is drawn, not by every build that finds one cached
+    from PIL import Image, ImageDraw, ImageFont
 
 SIZE = (1600, 2560)
 RATIO = (1.45, 1.75)  # height / width that reading apps show without cropping or bars
@@ -22,6 +24,7 @@ SERIF = None
 
 def _font(size: int, face: str = "Regular") -> ImageFont.FreeTypeFont:
     import font_source_serif_pro
+    from PIL import ImageFont
     folder = Path(font_source_serif_pro.__file__).resolve().parent / "files"
     return ImageFont.truetype(str(folder / f"SourceSerifPro-{face}.ttf"), size)
 
@@ -34,6 +37,7 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, size: int, face: str, width: int)
 
 
 def draw(series: str | None, number: str | None, title: str, subtitle: str | None, author: str, style) -> Image.Image:
+    from PIL import Image, ImageDraw
     image = Image.new("RGB", SIZE, style.background)
     pen = ImageDraw.Draw(image)
     pen.rectangle((90, 90, SIZE[0] - 90, SIZE[1] - 90), outline=style.accent, width=6)

@@ -5,8 +5,8 @@ only the edited review needs it. An entry is found by a SHA-256 of what reading 
 review depend on: reelpress's code, the source file's path, slug and text, and the volume's settings.
 What they also depend on across the volume is checked when the entry is used: the set of films the
 volume reviews (the semantics pass turns their titles into <cite>) and, for every image the review
-shows, that registering it again gives the same file name in the book (registering inspects the file,
-so a changed image is seen). Any difference means the review is read and normalised again. Problems
+shows, that registering it again gives the same file name in the book (an image whose bytes have
+changed since is inspected again, so a broken one is reported). Any difference means the review is read and normalised again. Problems
 found while reading and normalising are kept with the entry and reported again, in the same order;
 a review with errors is not kept. The volume-wide passes (links, ids across reviews) always run.
 """
@@ -78,8 +78,9 @@ class ReviewCache:
             self._save(state["key"], review, entry["read"], problems, ctx)
 
     def _save(self, key: str, review: Review, read: list, problems: list[Diagnostic], ctx) -> None:
-        paths = {asset.href: str(asset.path) for asset in ctx.assets.values()}
-        images = [(paths[src], src) for src in (img.get("src") for img in review.body.iter(q("img"))) if src in paths]
+        by_href = {asset.href: asset for asset in ctx.assets.values()}
+        images = [(str(a.path), a.href, _digest(a.path), a.media_type, a.width, a.height)
+                  for a in (by_href.get(img.get("src")) for img in review.body.iter(q("img"))) if a]
         meta = asdict(review.meta)
         meta["published"] = review.meta.published.isoformat() if review.meta.published else None
         entry = {"meta": meta, "body_line": review.body_line, "xhtml": etree.tostring(review.body, encoding="unicode"),
@@ -111,13 +112,23 @@ def _review(entry: dict, slug: str, path: Path, text: str) -> Review:
 
 
 def _images_hold(entry: dict, ctx) -> bool:
-    for path, href in entry["images"]:
+    """Whether each image registers under the same name as before. An image whose bytes are the ones
+    inspected then is not inspected again; a changed one is."""
+    for path, href, digest, *facts in entry["images"]:
         try:
-            if register(Path(path), ctx.volume_dir, ctx.assets).href != href:
+            known = tuple(facts) if digest is not None and _digest(Path(path)) == digest else None
+            if register(Path(path), ctx.volume_dir, ctx.assets, known).href != href:
                 return False
         except (InputError, OSError):
             return False
     return True
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def _diagnostics(items: list[dict]) -> list[Diagnostic]:
