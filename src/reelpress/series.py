@@ -7,11 +7,9 @@ others; the caller turns any failure into the exit code.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,6 +73,9 @@ def build_series(folders: list[Path], out_dir: Path, formats: tuple[str, ...], j
             rows[folder] = build_one(folder, out_dir, formats, profile)
             progress(f"{len(rows)}/{len(folders)} volumes built")
     else:
+        import multiprocessing  # here: a single volume's build passes through this module too
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         context = multiprocessing.get_context("spawn")  # a clean interpreter: no inherited font state
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             pending = {pool.submit(build_one, folder, out_dir, formats, profile): folder for folder in folders}
