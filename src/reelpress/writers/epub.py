@@ -50,8 +50,8 @@ def write(volume: Volume) -> bytes:
     book.add_item(epub.EpubNcx())
     book.guide = [{"type": d.guide, "href": d.name, "title": d.title} for d in documents if d.guide]
     raw = io.BytesIO()
-    writer = epub.EpubWriter(raw, book, {"mtime": volume.modified, "epub3_pages": False,
-                                         "epub3_landmark": False, "raise_exceptions": True})
+    writer = epub.EpubWriter(raw, book, {"mtime": volume.modified, "epub3_pages": False, "epub3_landmark": False,
+                                         "raise_exceptions": True, "compresslevel": 0})  # compressed once, below
     writer.process()
     writer.write()
     return reproducible_zip(raw.getvalue(), volume)
@@ -251,5 +251,5 @@ def reproducible_zip(data: bytes, volume: Volume) -> bytes:
             info.create_system = 3
             info.external_attr = 0o100644 << 16
             info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(name), compresslevel=9)
+            target.writestr(info, source.read(name), compresslevel=6)
     return out.getvalue()
