@@ -23,7 +23,7 @@ NSMAP = {None: XHTML_NS, "epub": EPUB_NS}
 EPUB_TYPE = f"{{{EPUB_NS}}}type"
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
-_NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # what XML 1.0 does not allow
 
 
 def q(tag: str) -> str:
