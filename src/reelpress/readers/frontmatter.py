@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -30,6 +31,31 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+#: libyaml's composer: several times faster, but written in C, so `_Loader.compose_node` cannot guard it.
+#: It only reads text with no `&` or `*` (which then holds no anchor or alias), and none of the few
+#: characters around which libyaml and PyYAML disagree in corner cases (tags `!`, block scalars `|` `>`,
+#: tabs, a stray BOM). The property test in tests/readers/test_frontmatter.py compares the two paths.
+_FAST = getattr(yaml, "CSafeLoader", None)
+_NOT_FAST = re.compile("[&*!|>\t\ufeff]")
+
+
+def _compose(yaml_text: str):
+    """(loader, root node), by libyaml when it may; on any problem by `_Loader`, whose messages are the
+    ones reelpress reports whatever PyYAML was built with."""
+    if _FAST is not None and not _NOT_FAST.search(yaml_text):
+        loader = _FAST(yaml_text)
+        try:
+            return loader, loader.get_single_node()
+        except yaml.YAMLError:
+            loader.dispose()
+    loader = _Loader(yaml_text)
+    try:
+        return loader, loader.get_single_node()
+    except BaseException:
+        loader.dispose()
+        raise
+
+
 def split(text: str, path: Path) -> tuple[str, int, str, int]:
     """Return (yaml_text, yaml_first_line, body_text, body_first_line); lines are 1-based."""
     lines = text.split("\n")
@@ -47,10 +73,10 @@ def split(text: str, path: Path) -> tuple[str, int, str, int]:
 
 def parse(yaml_text: str, first_line: int, path: Path, report: Collector) -> ReviewMeta | None:
     """Load the YAML mapping and validate it; problems go to `report` (None when there were errors)."""
-    loader = _Loader(yaml_text)
     errors_before = len(report.errors)
+    loader = None
     try:
-        root = loader.get_single_node()
+        loader, root = _compose(yaml_text)
         if root is None or not isinstance(root, yaml.MappingNode):
             line = (root.start_mark.line if root is not None else 0) + first_line
             report.error(path, "RP022", f"front matter must be `key: value` lines, not {_kind(root)}", line, 1)
@@ -68,7 +94,8 @@ def parse(yaml_text: str, first_line: int, path: Path, report: Collector) -> Rev
         report.error(path, "RP021", f"YAML error: {exc}", first_line, 1)
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     meta = review_meta(data, path, lambda keypath: where.get(keypath[-1] if keypath else "", (first_line - 1, 1)),
                        raw, report, present=failed)
     return meta if len(report.errors) == errors_before else None
