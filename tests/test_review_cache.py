@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import png_bytes, review
+from reelpress import assets
 from reelpress.build import build
 from reelpress.checks import epubcheck
 from reelpress.errors import InputError
@@ -15,8 +16,15 @@ from reelpress.readers import READERS
 
 @pytest.fixture
 def counted(monkeypatch):
-    """How many times each review source is read by its reader, and how often the passes run."""
-    calls = {"read": [], "passes": 0}
+    """How many times each review source is read by its reader, how often the passes run, and which
+    images are inspected (decoded)."""
+    calls = {"read": [], "passes": 0, "inspected": []}
+    inspect = assets.inspect_image
+
+    def inspecting(path):
+        calls["inspected"].append(path.name)
+        return inspect(path)
+    monkeypatch.setattr(assets, "inspect_image", inspecting)
     original = READERS[".md"]
 
     def reading(path, slug, text, report):
@@ -51,10 +59,10 @@ def test_unchanged_reviews_come_from_the_cache_and_the_book_is_the_same(make_vol
                          images={"images/still.png": png_bytes()})
     cold, cold_warnings = _epub(volume, tmp_path / "cold", None)
     first, _ = _epub(volume, tmp_path / "a", tmp_path / "cache")
-    counted["read"].clear()
-    counted["passes"] = 0
+    assert counted["inspected"] == ["still.png", "still.png"]  # the build without the cache, the first with it
+    counted.update(read=[], passes=0, inspected=[])
     again, warnings = _epub(volume, tmp_path / "b", tmp_path / "cache")
-    assert counted == {"read": [], "passes": 0}
+    assert counted == {"read": [], "passes": 0, "inspected": []}
     assert cold == first == again and warnings == cold_warnings
     assert epubcheck.check(tmp_path / "b" / "test-volume.epub") == []
 
@@ -81,9 +89,10 @@ def test_what_an_entry_depends_on_beyond_its_source_invalidates_it(make_volume, 
         (volume / "reviews" / "01-one.md").write_text(REVIEWS["01-one.md"].replace("film: Two Films\n", ""))
     else:
         (volume / "volume.toml").write_text((volume / "volume.toml").read_text() + 'language = "en-GB"\n')
-    counted["passes"] = 0
+    counted.update(passes=0, inspected=[])
     cached, _ = _epub(volume, tmp_path / "b", tmp_path / "cache")
     assert counted["passes"] >= (0 if change == "image" else 1)  # the body names the file, not its bytes
+    assert counted["inspected"] == ["still.png"]  # changed bytes, or an entry no longer valid: inspected again
     assert cached == _epub(volume, tmp_path / "cold", None)[0]
 
 
