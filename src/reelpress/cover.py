@@ -37,19 +37,32 @@ def _fit(draw: ImageDraw.ImageDraw, text: str, size: int, face: str, width: int)
 
 
 def draw(series: str | None, number: str | None, title: str, subtitle: str | None, author: str, style) -> Image.Image:
-    from PIL import Image, ImageDraw
-    image = Image.new("RGB", SIZE, style.background)
-    pen = ImageDraw.Draw(image)
-    pen.rectangle((90, 90, SIZE[0] - 90, SIZE[1] - 90), outline=style.accent, width=6)
-    lines = [((series or "").upper(), 64, "Semibold", 330, style.accent), (number or "", 72, "It", 450, style.accent),
-             (title, 170, "Bold", 1020, style.foreground), (subtitle or "", 64, "It", 1290, style.foreground),
-             (author, 96, "Regular", 2150, style.foreground)]
-    for text, size, face, y, fill in lines:
+    """The cover as a palette image. Each ink (the accent, the foreground) is drawn as a coverage mask,
+    and a pixel's index says how much of which ink covers the background: indexes 0-127 blend the
+    background into the accent, 128-255 into the foreground (the inks never overlap). A third of the
+    data of an RGB image: it encodes in a third of the time, to a smaller file."""
+    from PIL import Image, ImageChops, ImageColor, ImageDraw
+    accent, foreground = Image.new("L", SIZE), Image.new("L", SIZE)
+    pens = {"accent": ImageDraw.Draw(accent), "foreground": ImageDraw.Draw(foreground)}
+    pens["accent"].rectangle((90, 90, SIZE[0] - 90, SIZE[1] - 90), outline=255, width=6)
+    lines = [((series or "").upper(), 64, "Semibold", 330, "accent"), (number or "", 72, "It", 450, "accent"),
+             (title, 170, "Bold", 1020, "foreground"), (subtitle or "", 64, "It", 1290, "foreground"),
+             (author, 96, "Regular", 2150, "foreground")]
+    for text, size, face, y, ink in lines:
         if text:
+            pen = pens[ink]
             font = _fit(pen, text, size, face, SIZE[0] - 320)
-            pen.text(((SIZE[0] - pen.textlength(text, font=font)) / 2, y), text, font=font, fill=fill)
-    pen.line((560, 1640, 1040, 1640), fill=style.accent, width=5)
-    return image
+            pen.text(((SIZE[0] - pen.textlength(text, font=font)) / 2, y), text, font=font, fill=255)
+    pens["accent"].line((560, 1640, 1040, 1640), fill=255, width=5)
+    index = ImageChops.lighter(accent.point([v >> 1 for v in range(256)]),
+                               foreground.point([128 + (v >> 1) if v else 0 for v in range(256)])).convert("P")
+    background = ImageColor.getrgb(style.background)
+    palette = []
+    for ink in (ImageColor.getrgb(style.accent), ImageColor.getrgb(style.foreground)):
+        for level in range(128):
+            palette += [round(b + (i - b) * level / 127) for b, i in zip(background, ink)]
+    index.putpalette(palette)
+    return index
 
 
 def generated(config, cache_dir: Path | None = None) -> bytes:
