@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from reelpress.assets import register
+from reelpress import readahead
 from reelpress.config import load_series, load_volume_config, series_volumes
 from reelpress.errors import Collector, EnvironmentProblem, InputError, diagnostic
 from reelpress.fsutil import check_writable, save
@@ -49,7 +51,7 @@ def build(volume_dir: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     check_writable(out_dir)
     if cache_dir is not None:
         templating.use_cache(cache_dir / "templates")
-    volume = load(volume_dir, progress, cache_dir)
+    volume = load(volume_dir, progress, cache_dir, jobs)
     volume.jobs, volume.cache_dir = jobs, cache_dir
     return write_volume(volume, out_dir, formats, progress, profile)
 
@@ -68,22 +70,30 @@ def write_volume(volume: Volume, out_dir: Path, formats: tuple[str, ...], progre
     return BuildResult(volume, {path.suffix[1:]: path for path in outputs}, volume.warnings)
 
 
-def load(volume_dir: Path, progress: Progress = lambda stage: None, cache_dir: Path | None = None) -> Volume:
+def load(volume_dir: Path, progress: Progress = lambda stage: None, cache_dir: Path | None = None,
+         jobs: int = 1) -> Volume:
     """Every stage up to writing: the volume, normalised, with its contents — or an InputError.
-    With a `cache_dir`, reviews unchanged since an earlier build are not read and normalised again."""
+    With a `cache_dir`, reviews unchanged since an earlier build are not read and normalised again;
+    with `jobs` > 1, a worker may read and normalise some of the new ones (readahead.py)."""
     volume_dir = Path(os.path.abspath(volume_dir))
     progress("reading volume.toml")
     config = load_volume_config(volume_dir)
     report = Collector()
-    progress("reading reviews")
-    store = ReviewCache(cache_dir, config, volume_dir.name) if cache_dir else None
-    reviews = read_reviews(volume_dir, config.order, report, store)
-    report.raise_if_errors()
-    progress("normalising")
-    assets = normalise_volume(reviews, volume_dir, config, report, store)
+    store = ReviewCache(cache_dir, config, volume_dir.name) if cache_dir or jobs > 1 else None
+    try:
+        draw = _cover_to_draw(volume_dir, config, cache_dir)
+        drawn = readahead.start(store, volume_dir, config, jobs, draw) if store is not None else None
+        progress("reading reviews")
+        reviews = read_reviews(volume_dir, config.order, report, store)
+        report.raise_if_errors()
+        progress("normalising")
+        assets = normalise_volume(reviews, volume_dir, config, report, store)
+    finally:
+        if store is not None:
+            store.close()
     if store is not None:
         store.finish()
-    cover = find_cover(volume_dir, config, assets, report, cache_dir)
+    cover = find_cover(volume_dir, config, assets, report, cache_dir, drawn)
     report.raise_if_errors()
     progress("building contents and indexes")
     indexes = build_indexes(reviews, config.indexes)
@@ -105,8 +115,19 @@ def series_entries(volume_dir: Path, config) -> tuple[SeriesEntry, ...]:
     return tuple(entries)
 
 
-def find_cover(volume_dir: Path, config, assets, report: Collector, cache_dir: Path | None = None) -> Asset | None:
-    """cover.jpg/.png when the volume has one (checked for size and shape), else a generated cover."""
+def _cover_to_draw(volume_dir: Path, config, cache_dir: Path | None) -> tuple | None:
+    """(function, *args) making the cover of a volume without one, for a worker to draw while the reviews
+    are read. (A thread here would not gain: drawing holds the GIL as long as encoding saves.)"""
+    if any((volume_dir / name).is_file() for name in COVER_NAMES):
+        return None
+    from reelpress import cover
+    return cover.generated, config, cache_dir
+
+
+def find_cover(volume_dir: Path, config, assets, report: Collector, cache_dir: Path | None = None,
+               drawn: Future | None = None) -> Asset | None:
+    """cover.jpg/.png when the volume has one (checked for size and shape), else the generated cover
+    (`drawn`, when it is being drawn already)."""
     for name in COVER_NAMES:
         path = volume_dir / name
         if path.is_file():
@@ -121,7 +142,11 @@ def find_cover(volume_dir: Path, config, assets, report: Collector, cache_dir: P
                             f"{COVER_SIZE[0]}×{COVER_SIZE[1]} or larger, about 1:1.6")
             return found
     from reelpress import cover
-    data = cover.generated(config, cache_dir)
+    try:
+        data = drawn.result() if drawn else None
+    except Exception:  # noqa: BLE001 — the worker drawing it died: draw it here (and meet any problem)
+        data = None
+    data = data or cover.generated(config, cache_dir)
     return Asset(path=volume_dir / "cover.png", href="images/reelpress-cover.png", media_type="image/png",
                  width=cover.SIZE[0], height=cover.SIZE[1], data=data)
 

@@ -39,11 +39,16 @@ class ReviewCache:
         self.salt = code_digest() + repr(config)
         self.state: dict[int, dict] = {}  # id(review) → key, entry or reading problems, re-reader
         self.used: list[str] = []
+        self.memory: dict[str, dict] = {}  # entries made in this build (by readahead.py's worker)
+        self.ahead = None  # a readahead.Ahead: entries still being made
+
+    def key(self, path: Path, slug: str, text: str) -> str:
+        return hashlib.sha256("\0".join((self.salt, str(path), slug, text)).encode("utf-8", "surrogatepass")).hexdigest()
 
     def read(self, path: Path, slug: str, text: str, report: Collector, reader) -> Review | None:
         """The review, from its entry when there is one (its reading problems reported again), else
         from `reader(path, slug, text, collector)`."""
-        key = hashlib.sha256("\0".join((self.salt, str(path), slug, text)).encode("utf-8", "surrogatepass")).hexdigest()
+        key = self.key(path, slug, text)
         entry = self._load(key)
         again = lambda: reader(path, slug, text, Collector())  # noqa: E731  (the raw body, if needed)
         if entry is not None:
@@ -78,15 +83,10 @@ class ReviewCache:
             self._save(state["key"], review, entry["read"], problems, ctx)
 
     def _save(self, key: str, review: Review, read: list, problems: list[Diagnostic], ctx) -> None:
-        by_href = {asset.href: asset for asset in ctx.assets.values()}
-        images = [(str(a.path), a.href, _digest(a.path), a.media_type, a.width, a.height)
-                  for a in (by_href.get(img.get("src")) for img in review.body.iter(q("img"))) if a]
-        meta = asdict(review.meta)
-        meta["published"] = review.meta.published.isoformat() if review.meta.published else None
-        entry = {"meta": meta, "body_line": review.body_line, "xhtml": etree.tostring(review.body, encoding="unicode"),
-                 "read": read, "normalised": [asdict(d) for d in problems], "films": sorted(ctx.films),
-                 "images": images}
         self.used.append(key)
+        self._keep(key, make_entry(review, read, problems, ctx))
+
+    def _keep(self, key: str, entry: dict) -> None:
         if self.folder is not None:
             cache_write(self.folder / f"{key}.json", json.dumps(entry).encode())
 
@@ -95,14 +95,41 @@ class ReviewCache:
         if self.manifest is not None:
             record_use(self.manifest, self.folder, set(self.used), (".json",))
 
+    def has(self, key: str) -> bool:
+        """Whether there is an entry under `key` (without reading it)."""
+        return key in self.memory or (self.folder is not None and (self.folder / f"{key}.json").is_file())
+
+    def close(self) -> None:
+        """Stop waiting for entries nobody asked for (a build that failed early)."""
+        if self.ahead is not None:
+            self.ahead.close()
+            self.ahead = None
+
     def _load(self, key: str) -> dict | None:
-        if self.folder is None:
-            return None
+        if self.ahead is not None and key in self.ahead.keys:
+            self.memory.update(self.ahead.entries())  # waits for the worker
+            self.ahead = None
+            for made, entry in self.memory.items():
+                self._keep(made, entry)
+        if key in self.memory or self.folder is None:
+            return self.memory.get(key)
         try:
             entry = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
             return entry if isinstance(entry, dict) and "xhtml" in entry else None
         except (OSError, ValueError):
             return None
+
+
+def make_entry(review: Review, read: list, problems: list[Diagnostic], ctx) -> dict:
+    """What the cache keeps of a review just read (`read`: its reading problems, as dicts) and normalised
+    (`problems`) in `ctx`, a normalise.Context."""
+    by_href = {asset.href: asset for asset in ctx.assets.values()}
+    images = [(str(a.path), a.href, _digest(a.path), a.media_type, a.width, a.height)
+              for a in (by_href.get(img.get("src")) for img in review.body.iter(q("img"))) if a]
+    meta = asdict(review.meta)
+    meta["published"] = review.meta.published.isoformat() if review.meta.published else None
+    return {"meta": meta, "body_line": review.body_line, "xhtml": etree.tostring(review.body, encoding="unicode"),
+            "read": read, "normalised": [asdict(d) for d in problems], "films": sorted(ctx.films), "images": images}
 
 
 def _review(entry: dict, slug: str, path: Path, text: str) -> Review:
