@@ -4,6 +4,7 @@ build without the worker, whether the worker's entries are used, found stale, or
 from __future__ import annotations
 
 import os
+import threading
 
 import pytest
 
@@ -92,3 +93,18 @@ def test_a_worker_that_dies_costs_time_not_the_book(make_volume, tmp_path, monke
     monkeypatch.setattr(readahead, "prepare", lambda *args: os._exit(3))  # the forked worker inherits this
     assert _build(volume, tmp_path / "together", 2) == alone
     assert worker_entries == [0]
+
+
+def test_no_worker_is_forked_beside_other_threads(make_volume, tmp_path, worker_entries):
+    """Forking while another thread holds a lock can hang the child: then the build reads alone."""
+    volume = _volume(make_volume)
+    release = threading.Event()
+    waiting = threading.Thread(target=release.wait)
+    waiting.start()
+    try:
+        assert _build(volume, tmp_path / "threads", 2) == _build(volume, tmp_path / "alone", 1)
+    finally:
+        release.set()
+        waiting.join()
+    assert worker_entries == []
+    assert threading.active_count() == 1, "the build leaves no thread behind"

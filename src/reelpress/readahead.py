@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import threading
 from dataclasses import asdict
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -23,10 +24,10 @@ from reelpress.textfile import read_text
 
 #: Fewer new reviews than this are read here: starting the worker would cost more than it saves.
 MIN_NEW = 12
-#: The worker's share of the new reviews. It reads and normalises them while this process only reads
-#: its own before it needs the worker's, so a bit under half makes both finish together; less when the
-#: worker draws the cover first (about as long as reading a dozen reviews).
-SHARE, SHARE_AFTER_COVER = 0.4, 0.33
+#: The worker's share of the new reviews. It reads and normalises them (about 10 ms each) while this
+#: process only reads its own (about 5 ms each) before it needs the worker's: a third makes both ready
+#: together. Then this process normalises its own while the worker runs the job it was given after.
+SHARE = 0.33
 
 
 class Ahead:
@@ -36,33 +37,33 @@ class Ahead:
         self.pool, self.future, self.keys = pool, future, keys
 
     def entries(self) -> dict[str, dict]:
+        """The entries, once: afterwards `keys` is empty."""
+        self.keys = set()
         try:
             return self.future.result()
         except Exception:  # noqa: BLE001 — the worker died (killed, out of memory) or failed: this
             return {}      # process reads those reviews itself, and meets any problem there
-        finally:
-            self.close()
 
     def close(self) -> None:
+        """Wait for the worker's jobs to end, and for the worker: no process or thread outlives the load."""
         self.pool.shutdown(wait=True)
 
 
-def start(store: ReviewCache, volume_dir: Path, config, jobs: int, draw=None) -> Future | None:
+def start(store: ReviewCache, volume_dir: Path, config, jobs: int, *then) -> list[Future | None]:
     """Fork a worker for the later new reviews when it pays; `store` waits for its entries when asked
-    for one of them. The worker also runs `draw` (a picklable (function, *args)) first, if given:
-    returns its future, or None when there is no worker."""
-    if jobs < 2 or sys.platform != "linux":
-        return None
+    for one of them. After them the worker runs each job of `then` ((function, *args), picklable, or
+    None for no job): returns their futures (None for each when there is no worker)."""
+    if jobs < 2 or sys.platform != "linux" or threading.active_count() > 1:  # forking beside threads can
+        return [None] * len(then)                                             # hang the child on their locks
     sources = _texts(volume_dir, config)
     new = [index for index, source in enumerate(sources) if not store.has(store.key(*source))]
     if len(new) < MIN_NEW:
-        return None
-    theirs = new[round(len(new) * (1 - (SHARE_AFTER_COVER if draw else SHARE))):]
+        return [None] * len(then)
+    theirs = new[round(len(new) * (1 - SHARE)):]
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-    drawn = pool.submit(*draw) if draw else None
     future = pool.submit(prepare, volume_dir, config, sources, theirs)
     store.ahead = Ahead(pool, future, {store.key(*sources[index]) for index in theirs})
-    return drawn
+    return [pool.submit(*job) if job else None for job in then]
 
 
 def _texts(volume_dir: Path, config) -> list[tuple[Path, str, str]]:

@@ -107,8 +107,7 @@ class ReviewCache:
 
     def _load(self, key: str) -> dict | None:
         if self.ahead is not None and key in self.ahead.keys:
-            self.memory.update(self.ahead.entries())  # waits for the worker
-            self.ahead = None
+            self.memory.update(self.ahead.entries())  # waits for the worker; once
             for made, entry in self.memory.items():
                 self._keep(made, entry)
         if key in self.memory or self.folder is None:
