@@ -116,7 +116,8 @@ class Runner:
         keys = [self.cache.key(task) for task in tasks]
         found = {key: self.cache.get(key) for key in keys}
         todo = {key: task for key, task in zip(keys, tasks) if found[key] is None}
-        if len(todo) > 1 and self.jobs > 1:
+        # Once started, the pool lays out single pieces too (the back matter): this process stays small.
+        if self.jobs > 1 and (len(todo) > 1 or (todo and self.pool is not None)):
             results = zip(todo, self._pool().map(render_task, todo.values()))
         else:
             results = ((key, render_task(task)) for key, task in todo.items())
