@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reelpress.assets import register
 from reelpress import readahead
+from reelpress.assets import register
 from reelpress.config import load_series, load_volume_config, series_volumes
 from reelpress.errors import Collector, EnvironmentProblem, InputError, diagnostic
 from reelpress.fsutil import check_writable, save
@@ -31,6 +31,9 @@ from reelpress.writers import WRITERS, templating, writer
 FORMATS = tuple(WRITERS)
 COVER_NAMES = ("cover.jpg", "cover.jpeg", "cover.png")
 COVER_SIZE, COVER_RATIO = (1600, 2560), (1.45, 1.75)
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 Progress = Callable[[str], None]
 

@@ -9,18 +9,20 @@ The worker is forked (it starts with everything imported); where there is no for
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 import threading
 from dataclasses import asdict
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reelpress.errors import Collector, InputError
 from reelpress.normalise import Context, normalise_review
 from reelpress.readers import READERS, apply_order, find_sources, frontmatter
 from reelpress.review_cache import ReviewCache, make_entry
 from reelpress.textfile import read_text
+
+if TYPE_CHECKING:  # the pool is imported by the builds that start a worker, not by every build
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 #: Fewer new reviews than this are read here: starting the worker would cost more than it saves.
 MIN_NEW = 12
@@ -55,11 +57,16 @@ def start(store: ReviewCache, volume_dir: Path, config, jobs: int, *then) -> lis
     None for no job): returns their futures (None for each when there is no worker)."""
     if jobs < 2 or sys.platform != "linux" or threading.active_count() > 1:  # forking beside threads can
         return [None] * len(then)                                             # hang the child on their locks
+    if len(find_sources(volume_dir, Collector())) - store.last_used() < MIN_NEW:
+        return [None] * len(then)  # most reviews have entries (an edit): not worth reading every file here
     sources = _texts(volume_dir, config)
     new = [index for index, source in enumerate(sources) if not store.has(store.key(*source))]
     if len(new) < MIN_NEW:
         return [None] * len(then)
     theirs = new[round(len(new) * (1 - SHARE)):]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
     future = pool.submit(prepare, volume_dir, config, sources, theirs)
     store.ahead = Ahead(pool, future, {store.key(*sources[index]) for index in theirs})

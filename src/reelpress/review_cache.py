@@ -95,6 +95,13 @@ class ReviewCache:
         if self.manifest is not None:
             record_use(self.manifest, self.folder, set(self.used), (".json",))
 
+    def last_used(self) -> int:
+        """How many entries the last build of this volume used (0 when unknown)."""
+        try:
+            return len(json.loads(self.manifest.read_text(encoding="utf-8"))["keys"])
+        except (AttributeError, OSError, ValueError, KeyError, TypeError):
+            return 0
+
     def has(self, key: str) -> bool:
         """Whether there is an entry under `key` (without reading it)."""
         return key in self.memory or (self.folder is not None and (self.folder / f"{key}.json").is_file())
