@@ -14,10 +14,14 @@ as a user would see it), on the same Markdown sources from `benchmarks/corpus.py
   rebuild      the same reelpress build again with nothing changed (the build cache's fast path)
 
 reelpress's cold runs write to a fresh output folder each time, so no cache is used (the cache lives
-beside the output folder). Times are wall
-clock seconds (median, min, max of --repeat runs); memory is the peak resident set of the process
-tree's largest process. A pandoc column is left out when pandoc (or WeasyPrint's command, for the PDF)
-is not installed. Ratios below 1 mean reelpress is faster.
+beside the output folder). Before timing, each tool builds the corpus once untimed, so Python's
+bytecode cache is written and files are in the page cache, as on any machine that has run them before
+(PYTHONDONTWRITEBYTECODE is removed from the commands' environment for the same reason). Times are
+wall clock seconds (median, min, max of --repeat runs). Memory is the peak, sampled every 100 ms, of
+the proportional set size (PSS) of the whole process tree, worker processes included: pages shared
+between processes (a fork server and its workers) are counted once, split between them. A pandoc
+column is left out when pandoc (or WeasyPrint's command, for the PDF) is not installed. Ratios below
+1 mean reelpress is faster.
 """
 
 from __future__ import annotations
@@ -40,14 +44,14 @@ from corpus import write  # noqa: E402  (the sibling script, importable without 
 BIN = Path(sys.executable).parent
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of `root` and every process descended from it, now (Linux /proc; else 0)."""
-    parents, sizes = {}, {}
+def _tree_pss(root: int) -> int:
+    """Proportional set size in bytes of `root` and every process descended from it, now (Linux /proc;
+    else 0): shared pages are divided between the processes that share them."""
+    parents = {}
     for entry in Path("/proc").glob("[0-9]*"):
         try:
             stat = (entry / "stat").read_text()
-            fields = stat[stat.rindex(")") + 2:].split()
-            parents[int(entry.name)], sizes[int(entry.name)] = int(fields[1]), int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+            parents[int(entry.name)] = int(stat[stat.rindex(")") + 2:].split()[1])
         except (OSError, ValueError, IndexError):
             continue
     tree, grown = {root}, True
@@ -55,20 +59,34 @@ def _tree_rss(root: int) -> int:
         before = len(tree)
         tree |= {pid for pid, parent in parents.items() if parent in tree}
         grown = len(tree) > before
-    return sum(sizes.get(pid, 0) for pid in tree)
+    return sum(_pss(pid) for pid in tree)
+
+
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
 
 def run(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (bytes) of one command; it must succeed. The memory is
-    the larger of its largest process (getrusage) and the most its whole process tree (worker
-    processes included) held at once, sampled every 100 ms."""
+    """Wall seconds and peak memory (bytes) of one command; it must succeed. The memory is the larger
+    of its largest process's peak resident set (getrusage) and the most its whole process tree (worker
+    processes included) held at once (PSS, sampled every 100 ms)."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env=ENVIRONMENT)
     peak = [0]
 
     def sample():
         while process.returncode is None:
-            peak[0] = max(peak[0], _tree_rss(process.pid))
+            peak[0] = max(peak[0], _tree_pss(process.pid))
             time.sleep(0.1)
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -130,6 +148,10 @@ def benchmark(reviews: int, words: int, repeat: int) -> dict:
         out.mkdir()
         rows = {}
         has_pandoc = shutil.which("pandoc") is not None
+        for fmt in ("epub", "pdf"):  # untimed: bytecode and page caches as on a machine used before
+            run(reelpress(volume, fmt, out)("warm-up"), root)
+            if has_pandoc and (fmt == "epub" or (BIN / "weasyprint").exists()):
+                run(pandoc(volume, fmt, out)("warm-up"), root)
         for fmt in ("epub", "pdf"):
             rows[fmt] = {"reelpress": measure(reelpress(volume, fmt, out), repeat, root)}
             if has_pandoc and (fmt == "epub" or (BIN / "weasyprint").exists()):
