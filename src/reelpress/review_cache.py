@@ -6,9 +6,11 @@ review depend on: reelpress's code, the source file's path, slug and text, and t
 What they also depend on across the volume is checked when the entry is used: the set of films the
 volume reviews (the semantics pass turns their titles into <cite>) and, for every image the review
 shows, that registering it again gives the same file name in the book (an image whose bytes have
-changed since is inspected again, so a broken one is reported). Any difference means the review is read and normalised again. Problems
-found while reading and normalising are kept with the entry and reported again, in the same order;
-a review with errors is not kept. The volume-wide passes (links, ids across reviews) always run.
+changed since is inspected again, so a broken one is reported). Any difference means the review is
+read and normalised again. Problems found while reading and normalising are kept with the entry and
+reported again, in the same order; a review with errors is not kept. The volume-wide passes (links,
+ids across reviews) always run. Entries made during this build by the read-ahead worker
+(readahead.py) are used and checked in the same way.
 """
 
 from __future__ import annotations
@@ -107,7 +109,7 @@ class ReviewCache:
         return key in self.memory or (self.folder is not None and (self.folder / f"{key}.json").is_file())
 
     def close(self) -> None:
-        """Stop waiting for entries nobody asked for (a build that failed early)."""
+        """End the read-ahead worker, if any, once its jobs are done (also when loading failed early)."""
         if self.ahead is not None:
             self.ahead.close()
             self.ahead = None
