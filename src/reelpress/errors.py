@@ -43,6 +43,7 @@ CODES: dict[str, str] = {
     "RP032": "duplicate id",
     "RP033": "link to an id that does not exist",
     "RP034": "markup could not be parsed without losing content",
+    "RP035": "footnote defined but never referenced (left out)",
     # images and other assets
     "RP040": "image not found",
     "RP041": "image outside the volume folder",

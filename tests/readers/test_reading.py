@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from helpers import review
+from reelpress.build import build
+from reelpress.checks import epubcheck
 from reelpress.errors import Collector
 from reelpress.readers import read_reviews, slug_for
 
@@ -87,6 +89,21 @@ def test_markdown_footnotes_become_note_markup(make_volume):
     body = read(folder)[0][0].body
     assert body.find(".//{*}a[@role='doc-noteref']").get("href") == "#fn-n"
     assert body.find(".//{*}section[@role='doc-endnotes']//{*}li").get("id") == "fn-n"
+
+
+def test_a_footnote_nothing_refers_to_is_left_out_with_a_warning_at_its_line(make_volume, tmp_path):
+    text = "Claim.[^b]\n\n[^a]: Nobody points here.\n[^b]: The note.\n"
+    folder = make_volume({"01-a.md": review("A", text), "02-b.md": review("B", "Text.\n\n[^x]: Alone.")})
+    reviews, report = read(folder)
+    notes = reviews[0].body.findall(".//{*}section[@role='doc-endnotes']//{*}li")
+    assert [li.get("id") for li in notes] == ["fn-b"]
+    assert reviews[0].body.find(".//{*}a[@role='doc-noteref']").text == "1"  # was 2: [^a] came first
+    assert reviews[1].body.find(".//{*}section") is None  # no notes left: no notes section
+    assert [line.split(" warning")[0] for line in report] == ["reviews/01-a.md:6: RP035", "reviews/02-b.md:6: RP035"]
+    assert "[^a] is defined here but never referred to" in report[0]
+    result = build(folder, tmp_path / "out", ("epub",))
+    assert [d.code for d in result.warnings] == ["RP035", "RP035"]
+    assert epubcheck.check(result.outputs["epub"]) == []
 
 
 def test_symlink_out_of_the_volume_is_refused(make_volume, tmp_path):

@@ -50,6 +50,11 @@ def read(path: Path, slug: str, text: str, report: Collector) -> Review | None:
     html = _markdown().convert(body_text)
     body = parse_html_fragment(html, path)
     notes.from_python_markdown(body)
+    for note in notes.drop_unreferenced(body):
+        label = note.removeprefix("fn-")
+        line = text.count("\n", 0, text.find(f"[^{label}]:")) + 1 if f"[^{label}]:" in text else None
+        report.warn(path, "RP035", f"footnote [^{label}] is defined here but never referred to in the text "
+                    f"(write [^{label}] where it belongs); it is left out of the book", line)
     if meta is None:
         return None
     return Review(slug=slug, path=path, meta=meta, body=body, text=text, body_line=body_line)

@@ -60,3 +60,24 @@ def from_python_markdown(body) -> None:
             break
         section.tail = div.tail
         div.getparent().replace(div, section)
+
+
+def drop_unreferenced(body) -> list[str]:
+    """Remove the notes nothing in the text refers to (Python-Markdown lists every footnote defined,
+    each with a backlink to a reference that is not there), renumber the references to the notes
+    that stay, and drop a notes section left empty. Returns the ids of the notes removed."""
+    referenced = {link.get("href", "")[1:] for link in body.iter(q("a")) if link.get(EPUB_TYPE) == "noteref"}
+    removed, numbers = [], {}
+    for section in [s for s in body.iter(q("section")) if s.get(EPUB_TYPE) == "endnotes"]:
+        for item in [i for i in section.iter(q("li")) if i.get(EPUB_TYPE) == "footnote"]:
+            if item.get("id") in referenced:
+                numbers[item.get("id")] = str(len(numbers) + 1)
+            else:
+                removed.append(item.get("id", ""))
+                item.getparent().remove(item)
+        if not any(item.get(EPUB_TYPE) == "footnote" for item in section.iter(q("li"))):
+            section.getparent().remove(section)
+    for link in body.iter(q("a")):
+        if link.get(EPUB_TYPE) == "noteref" and link.get("href", "")[1:] in numbers and removed:
+            link.text = numbers[link.get("href")[1:]]
+    return removed
