@@ -159,23 +159,3 @@ def test_series_index_and_publishing_kit(tmp_path):
     assert store["series"] == "Essential Film Reviews" and store["series_number"] == 1 and len(store["keywords"]) <= 7
     assert "Vertigo (1958), directed by Alfred Hitchcock" in (tmp_path / "kit" / "essential-film-reviews-1-description.txt").read_text()
     assert "<li>Vertigo (1958), directed by Alfred Hitchcock</li>" in (tmp_path / "kit" / "essential-film-reviews-1-description.html").read_text()
-
-
-def test_a_last_round_of_fewer_volumes_than_workers_is_built_with_every_worker(tmp_path):
-    from pathlib import Path
-
-    from reelpress.series import split_rounds
-    folders = [Path(f"v{n}") for n in range(1, 8)]
-    assert split_rounds(folders, 2) == (folders[:6], folders[6:])
-    assert split_rounds(folders[:6], 3) == (folders[:6], [])
-    import sys
-    sys.path.insert(0, str(VOLUMES.parent / "benchmarks"))
-    import corpus
-    corpus.write(tmp_path / "series", volumes=3, reviews=13, words=150)  # the third: built with 2 workers
-    books = {}
-    for jobs in ("1", "2"):
-        result = run("build", tmp_path / "series", "--format", "epub", "--jobs", jobs, "--out", tmp_path / jobs)
-        assert result.exit_code == 0, result.output
-        books[jobs] = {p.name: p.read_bytes() for p in (tmp_path / jobs).glob("*.epub")}
-    assert len(books["2"]) == 3 and books["1"] == books["2"]
-    assert epubcheck.check(tmp_path / "2" / "volume-3.epub") == []

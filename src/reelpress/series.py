@@ -76,30 +76,16 @@ def build_series(folders: list[Path], out_dir: Path, formats: tuple[str, ...], j
         import multiprocessing  # here: a single volume's build passes through this module too
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
-        pooled, last = split_rounds(folders, jobs)
         context = multiprocessing.get_context("spawn")  # a clean interpreter: no inherited font state
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            pending = {pool.submit(build_one, folder, out_dir, formats, profile): folder for folder in pooled}
+            pending = {pool.submit(build_one, folder, out_dir, formats, profile): folder for folder in folders}
             for future in as_completed(pending):
                 rows[pending[future]] = future.result()
                 progress(f"{len(rows)}/{len(folders)} volumes built ({rows[pending[future]].name})")
-        for folder in last:
-            rows[folder] = build_one(folder, out_dir, formats, profile, jobs)
-            progress(f"{len(rows)}/{len(folders)} volumes built ({rows[folder].name})")
     return [rows[folder] for folder in folders]
 
 
-def split_rounds(folders: list[Path], jobs: int) -> tuple[list[Path], list[Path]]:
-    """(volumes for the pool of `jobs` workers, volumes built after it, one at a time with all `jobs`).
-    The pool takes whole rounds: a last round of fewer volumes than workers would leave cores idle,
-    while a volume built here lays its PDF out in `jobs` processes (a pool's worker may not start a
-    pool of its own)."""
-    whole = len(folders) - len(folders) % jobs
-    return folders[:whole], folders[whole:]
-
-
-def build_one(folder: Path, out_dir: Path, formats: tuple[str, ...], profile: str | None,
-              jobs: int = 1) -> VolumeRow:
+def build_one(folder: Path, out_dir: Path, formats: tuple[str, ...], profile: str | None) -> VolumeRow:
     """Build one volume and describe the result (runs in a worker process). Unchanged since its last
     build (the build cache's record), it is only loaded, for the summary; nothing is written."""
     from reelpress import cache
@@ -111,7 +97,7 @@ def build_one(folder: Path, out_dir: Path, formats: tuple[str, ...], profile: st
         if outputs is not None:  # nothing changed: load it for the table (from the cache), write nothing
             result = BuildResult(load(folder, cache_dir=cache.folder(out_dir)), outputs)
         else:
-            result = build(folder, out_dir, formats, profile=profile, jobs=jobs, cache_dir=cache.folder(out_dir))
+            result = build(folder, out_dir, formats, profile=profile, cache_dir=cache.folder(out_dir))
             if not result.warnings:
                 cache.remember(folder, out_dir, formats, profile, result.outputs, inputs)
     except ReelpressError as error:
