@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from weasyprint.urls import FatalURLFetchingError
-
 from reelpress.errors import Collector, diagnostic, fail
 from reelpress.model import Volume
 from reelpress.writers import pdf_assemble, pdf_pieces, pdf_runner, print_layout, weasy
 from reelpress.writers.templating import render, templates_dir
-from reelpress.writers.weasy import Warnings
+from reelpress.writers.weasy import FatalURLFetchingError, Warnings
 from reelpress.xhtml import parse_xhtml, q, tidy, to_html_string
 
 def write(volume: Volume) -> bytes:

@@ -22,12 +22,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-import weasyprint
-
 from reelpress import code_digest
 from reelpress.cache import record_use
 from reelpress.fsutil import cache_write
-from reelpress.writers.weasy import Rendered, Task, render_task
+from reelpress.writers.weasy import WEASYPRINT_VERSION, Rendered, Task, render_task
 
 FILE_URL = re.compile(r"""file://[^"'\s)]+""")
 #: Below this many pages (estimated) a book is laid out in this process: starting workers would cost more.
@@ -46,7 +44,7 @@ class PieceCache:
 
     def key(self, task: Task) -> str:
         digest = hashlib.sha256()
-        for part in (code_digest(), weasyprint.__version__, task.base_url, str(task.skip_first),
+        for part in (code_digest(), WEASYPRINT_VERSION, task.base_url, str(task.skip_first),
                      str(task.low_resolution), task.html, *task.sheets, *task.roots):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
         for url in sorted(set(FILE_URL.findall(task.html + "".join(task.sheets)))):

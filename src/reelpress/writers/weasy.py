@@ -16,12 +16,19 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 import font_source_serif_pro
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from reelpress import templates_dir
-from reelpress.writers import print_layout, weasyfix
+from reelpress.writers.libraries import quick_find_library
+
+with quick_find_library():  # WeasyPrint loads its native libraries on import (see libraries.py)
+    import weasyprint
+from weasyprint import CSS, HTML  # noqa: E402
+from weasyprint.text.fonts import FontConfiguration  # noqa: E402
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse  # noqa: E402
+
+from reelpress import templates_dir  # noqa: E402
+from reelpress.writers import print_layout, weasyfix  # noqa: E402
+
+WEASYPRINT_VERSION = weasyprint.__version__
 
 SERIF_DIR = Path(font_source_serif_pro.__file__).resolve().parent / "files"
 SERIF_FACES = (("Regular", "normal", 400), ("It", "italic", 400), ("Semibold", "normal", 600),
