@@ -9,9 +9,11 @@ import subprocess
 import pypdfium2
 import pytest
 
-from helpers import png_bytes
+from conftest import VOLUMES
+from helpers import png_bytes, stop_process
 from reelpress.build import build, load
 from reelpress.checks import pdf as pdf_checks
+from reelpress.errors import EnvironmentProblem
 from reelpress.writers import pdf, pdf_pieces, pdf_runner, weasy
 from reelpress.writers.weasy import Task
 
@@ -147,3 +149,13 @@ def test_a_proof_built_in_pieces_has_its_header_once_a_page(sample_copy, tmp_pat
     result = build(sample_copy(), tmp_path / "dist", ("pdf",), profile="proof")
     facts = pdf_checks.read(result.outputs["pdf"])
     assert [page.count("PROOF") for page in facts.pages] == [1] * len(facts.pages)
+
+
+def test_a_worker_that_dies_is_reported_and_nothing_is_written(tmp_path, monkeypatch):
+    monkeypatch.setattr(pdf_runner, "POOL_PAGES", 0)  # lay even a short book out in workers
+    monkeypatch.setattr(pdf_runner, "render_task", stop_process)  # the workers import it by name
+    with pytest.raises(EnvironmentProblem) as caught:
+        build(VOLUMES / "essential-film-reviews-1", tmp_path / "dist", ("pdf",), jobs=2)
+    assert [d.code for d in caught.value.diagnostics] == ["RP051"]
+    assert "stopped without an answer" in str(caught.value.diagnostics[0])
+    assert not (tmp_path / "dist").exists() or not any((tmp_path / "dist").iterdir())

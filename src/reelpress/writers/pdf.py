@@ -26,7 +26,7 @@ def write(volume: Volume) -> bytes:
     last = cache.last()
     settings, pages = volume.config.pdf, last.get("pages", {})
     total = last.get("total") or pdf_pieces.estimated_pages(volume)  # the last build's, or a guess
-    runner = pdf_runner.Runner(cache, volume.jobs, total)
+    runner = pdf_runner.Runner(cache, volume.jobs, total, volume.directory)
     try:
         geometry = print_layout.geometry(settings, total)
         for _ in range(4):  # print: the gutter depends on the page count, which depends on the gutter

@@ -17,6 +17,7 @@ import os
 import re
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,12 +25,15 @@ from urllib.request import url2pathname
 
 from reelpress import code_digest
 from reelpress.cache import record_use
+from reelpress.errors import EnvironmentProblem, diagnostic
 from reelpress.fsutil import cache_write
 from reelpress.writers.weasy import WEASYPRINT_VERSION, Rendered, Task, render_task
 
 FILE_URL = re.compile(r"""file://[^"'\s)]+""")
 #: Below this many pages (estimated) a book is laid out in this process: starting workers would cost more.
 POOL_PAGES = 80
+WORKER_DIED = ("a worker process laying out PDF pages stopped without an answer (killed, or out of "
+               "memory?); build again, or with --jobs 1 to lay the book out in one process")
 
 
 class PieceCache:
@@ -105,8 +109,8 @@ class PieceCache:
 class Runner:
     """Renders tasks through the cache, in a pool of worker processes when the book is big enough."""
 
-    def __init__(self, cache: PieceCache, jobs: int, pages: int):
-        self.cache = cache
+    def __init__(self, cache: PieceCache, jobs: int, pages: int, where: Path):
+        self.cache, self.where = cache, where  # `where`: the volume, for a diagnostic
         self.jobs = jobs if pages >= POOL_PAGES and _may_fork_workers() else 1
         self.pool: ProcessPoolExecutor | None = None
 
@@ -119,9 +123,12 @@ class Runner:
             results = zip(todo, self._pool().map(render_task, todo.values()))
         else:
             results = ((key, render_task(task)) for key, task in todo.items())
-        for key, rendered in results:
-            self.cache.put(key, rendered)
-            found[key] = rendered
+        try:
+            for key, rendered in results:
+                self.cache.put(key, rendered)
+                found[key] = rendered
+        except BrokenProcessPool:
+            raise EnvironmentProblem([diagnostic(self.where, "RP051", WORKER_DIED)]) from None
         return [found[key] for key in keys]
 
     def _pool(self) -> ProcessPoolExecutor:
