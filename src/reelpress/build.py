@@ -85,7 +85,7 @@ def load(volume_dir: Path, progress: Progress = lambda stage: None, cache_dir: P
     store = ReviewCache(cache_dir, config, volume_dir.name) if cache_dir or jobs > 1 else None
     try:
         draw = _cover_to_draw(volume_dir, config, cache_dir)  # the worker's job once it has read
-        drawn = (readahead.start(store, volume_dir, config, jobs, draw) if store else [None])[0]
+        drawn = readahead.start(store, volume_dir, config, jobs, draw) if store else None
         progress("reading reviews")
         reviews = read_reviews(volume_dir, config.order, report, store)
         report.raise_if_errors()

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from reelpress.errors import Collector, InputError
 from reelpress.normalise import Context, normalise_review
-from reelpress.readers import READERS, apply_order, find_sources, frontmatter
+from reelpress.readers import READERS, find_sources, frontmatter, ordered_sources
 from reelpress.review_cache import ReviewCache, make_entry
 from reelpress.textfile import read_text
 
@@ -51,18 +51,18 @@ class Ahead:
         self.pool.shutdown(wait=True)
 
 
-def start(store: ReviewCache, volume_dir: Path, config, jobs: int, *then) -> list[Future | None]:
+def start(store: ReviewCache, volume_dir: Path, config, jobs: int, draw: tuple | None = None) -> Future | None:
     """Fork a worker for the later new reviews when it pays; `store` waits for its entries when asked
-    for one of them. After them the worker runs each job of `then` ((function, *args), picklable, or
-    None for no job): returns their futures (None for each when there is no worker)."""
+    for one of them. After them the worker runs `draw` ((function, *args), picklable), if given, and
+    its future is returned; None when there is no worker or nothing to draw."""
     if jobs < 2 or sys.platform != "linux" or threading.active_count() > 1:  # forking beside threads can
-        return [None] * len(then)                                             # hang the child on their locks
+        return None                                                           # hang the child on their locks
     if len(find_sources(volume_dir, Collector())) - store.last_used() < MIN_NEW:
-        return [None] * len(then)  # most reviews have entries (an edit): not worth reading every file here
+        return None  # most reviews have entries (an edit): not worth reading every file here
     sources = _texts(volume_dir, config)
     new = [index for index, source in enumerate(sources) if not store.has(store.key(*source))]
     if len(new) < MIN_NEW:
-        return [None] * len(then)
+        return None
     theirs = new[round(len(new) * (1 - SHARE)):]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -70,15 +70,13 @@ def start(store: ReviewCache, volume_dir: Path, config, jobs: int, *then) -> lis
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
     future = pool.submit(prepare, volume_dir, config, sources, theirs)
     store.ahead = Ahead(pool, future, {store.key(*sources[index]) for index in theirs})
-    return [pool.submit(*job) if job else None for job in then]
+    return pool.submit(*draw) if draw else None
 
 
 def _texts(volume_dir: Path, config) -> list[tuple[Path, str, str]]:
     """(path, slug, text) of every review source that can be read; the build reports the others."""
-    ignored = Collector()
-    sources = apply_order(find_sources(volume_dir, ignored), config.order, volume_dir / "volume.toml", ignored)
     found = []
-    for slug, path in sources:
+    for slug, path in ordered_sources(volume_dir, config.order, Collector()):
         try:
             found.append((path, slug, read_text(path, volume_dir)))
         except InputError:

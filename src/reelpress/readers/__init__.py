@@ -71,10 +71,15 @@ def apply_order(sources: list[tuple[str, Path]], order: tuple[str, ...] | None, 
     return listed + [(s, p) for s, p in sources if s not in order]
 
 
+def ordered_sources(volume_dir: Path, order: tuple[str, ...] | None, report: Collector) -> list[tuple[str, Path]]:
+    """(slug, path) of every review source, in the order the book has them."""
+    return apply_order(find_sources(volume_dir, report), order, volume_dir / "volume.toml", report)
+
+
 def read_reviews(volume_dir: Path, order: tuple[str, ...] | None, report: Collector, store=None) -> list[Review]:
     """Read every review of the volume; every file's problems are reported before giving up.
     `store` (a review_cache.ReviewCache) gives reviews read and normalised by an earlier build."""
-    sources = apply_order(find_sources(volume_dir, report), order, volume_dir / "volume.toml", report)
+    sources = ordered_sources(volume_dir, order, report)
     reviews = []
     for slug, path in sources:
         try:
