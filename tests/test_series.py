@@ -4,9 +4,12 @@ page, indexes with the right pages, generated covers, the omnibus, the series in
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
 import shutil
+import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -19,6 +22,12 @@ from reelpress.cli import main
 from reelpress.config import load_volume_config
 from reelpress.errors import InputError
 from reelpress.index import directors_of, inverted, sort_key
+from reelpress.series import build_series
+from reelpress.writers import pdf_runner
+from reelpress import series as series_module
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import corpus  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -62,6 +71,32 @@ def test_series_build_in_parallel_with_a_summary(series, tmp_path):
     assert sorted(p.name for p in (tmp_path / "dist").iterdir()) == [
         "essential-film-reviews-1.epub", "essential-film-reviews-1.pdf",
         "essential-film-reviews-2.epub", "essential-film-reviews-2.pdf"]
+
+
+def test_the_last_volume_to_start_gets_every_core_of_the_pool():
+    waiting, workers = multiprocessing.get_context("spawn").Value("i", 3), 2
+    try:
+        series_module._join_pool(waiting, workers)
+        assert [series_module.cores_for_next_volume() for _ in range(3)] == [1, 1, 2]
+    finally:
+        series_module._POOL = None
+    assert series_module.cores_for_next_volume() == 1  # not in a series worker
+
+
+def test_the_last_volume_lays_its_pdf_out_on_the_idle_workers(tmp_path):
+    """Two short volumes, then one long enough for PDF pieces in worker processes. With 2 series
+    workers the long one starts last, so its pieces are laid out by 2 processes of its own (a pool
+    inside the series worker); every PDF is byte for byte the one a single process builds."""
+    folders = corpus.write(tmp_path / "series", volumes=3, reviews=2, words=150)
+    shutil.rmtree(folders[2])
+    shutil.copytree(corpus.write(tmp_path / "long", volumes=3, reviews=14, words=1100)[2], folders[2])
+    rows = build_series(folders, tmp_path / "j2", ("pdf",), jobs=2)
+    assert [(row.exit_code, row.problems, row.cores) for row in rows] == [(0, [], 1), (0, [], 1), (0, [], 2)]
+    assert rows[2].pdf_pages > pdf_runner.POOL_PAGES
+    for folder in folders:
+        build(folder, tmp_path / "j1", ("pdf",))
+        name = f"{folder.name}.pdf"
+        assert (tmp_path / "j2" / name).read_bytes() == (tmp_path / "j1" / name).read_bytes(), name
 
 
 def test_a_series_built_again_unchanged_writes_nothing_and_an_edit_rebuilds_one_volume(series, tmp_path):

@@ -1,4 +1,5 @@
 """Building a whole series: every volume, in parallel worker processes, with one summary at the end.
+The last volume to start may lay its PDF out with every core of the pool, as the other workers finish.
 
 A review slug used by two volumes is an error naming both files (the books would be fine apart, but
 the omnibus and the series index could not tell them apart). One volume failing does not stop the
@@ -32,6 +33,7 @@ class VolumeRow:
     outputs: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # diagnostics, as text
     exit_code: int = 0
+    cores: int = 1  # processes the build could use (the last volume of a parallel series: all)
 
 
 def is_series(folder: Path) -> bool:
@@ -77,12 +79,34 @@ def build_series(folders: list[Path], out_dir: Path, formats: tuple[str, ...], j
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         context = multiprocessing.get_context("spawn")  # a clean interpreter: no inherited font state
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        waiting = context.Value("i", len(folders))  # volumes no worker has started yet
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_join_pool,
+                                 initargs=(waiting, jobs)) as pool:
             pending = {pool.submit(build_one, folder, out_dir, formats, profile): folder for folder in folders}
             for future in as_completed(pending):
                 rows[pending[future]] = future.result()
                 progress(f"{len(rows)}/{len(folders)} volumes built ({rows[pending[future]].name})")
     return [rows[folder] for folder in folders]
+
+
+_POOL = None  # in a series worker process: (the shared count of volumes not started yet, the pool's size)
+
+
+def _join_pool(waiting, workers: int) -> None:
+    global _POOL
+    _POOL = (waiting, workers)
+
+
+def cores_for_next_volume() -> int:
+    """How many processes the volume this worker is starting may use: one while other volumes wait
+    to be started, and every core of the pool for the last one. The other workers go idle as their
+    volumes finish; the last volume's PDF pieces then keep them busy."""
+    if _POOL is None:
+        return 1
+    waiting, workers = _POOL
+    with waiting.get_lock():
+        waiting.value -= 1
+        return workers if waiting.value == 0 else 1
 
 
 def build_one(folder: Path, out_dir: Path, formats: tuple[str, ...], profile: str | None) -> VolumeRow:
@@ -91,13 +115,13 @@ def build_one(folder: Path, out_dir: Path, formats: tuple[str, ...], profile: st
     from reelpress import cache
     from reelpress.build import BuildResult, build, load
 
-    row, started = VolumeRow(folder.name), time.perf_counter()
+    row, started = VolumeRow(folder.name, cores=cores_for_next_volume()), time.perf_counter()
     outputs, inputs = cache.check(folder, out_dir, formats, profile)
     try:
         if outputs is not None:  # nothing changed: load it for the table (from the cache), write nothing
             result = BuildResult(load(folder, cache_dir=cache.folder(out_dir)), outputs)
         else:
-            result = build(folder, out_dir, formats, profile=profile, cache_dir=cache.folder(out_dir))
+            result = build(folder, out_dir, formats, profile=profile, jobs=row.cores, cache_dir=cache.folder(out_dir))
             if not result.warnings:
                 cache.remember(folder, out_dir, formats, profile, result.outputs, inputs)
     except ReelpressError as error:

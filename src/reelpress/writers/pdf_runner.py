@@ -145,8 +145,8 @@ class Runner:
 
 
 def _may_fork_workers() -> bool:
-    """Worker processes of our own: not from inside another pool's worker (a series build is already
-    using every core) and only where the platform has a fork server."""
-    if multiprocessing.parent_process() is not None or threading.current_thread() is not threading.main_thread():
+    """Worker processes of our own: only from a main thread, and where the platform has a fork server.
+    (A series build's workers ask for them only for its last volume, when the others are idle.)"""
+    if threading.current_thread() is not threading.main_thread():
         return False
     return "forkserver" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
