@@ -74,13 +74,21 @@ def test_series_build_in_parallel_with_a_summary(series, tmp_path):
 
 
 def test_the_last_volume_to_start_gets_every_core_of_the_pool():
-    waiting, workers = multiprocessing.get_context("spawn").Value("i", 3), 2
+    context = multiprocessing.get_context("spawn")
     try:
-        series_module._join_pool(waiting, workers)
+        series_module._join_pool(context.Value("i", 3), 1, 2)  # 3 volumes, 2 workers, 2 cores
         assert [series_module.cores_for_next_volume() for _ in range(3)] == [1, 1, 2]
+        series_module._join_pool(context.Value("i", 2), 2, 4)  # 2 volumes, 2 workers, 4 cores
+        assert [series_module.cores_for_next_volume() for _ in range(2)] == [2, 4]
     finally:
         series_module._POOL = None
     assert series_module.cores_for_next_volume() == 1  # not in a series worker
+
+
+def test_one_volume_of_a_series_is_built_with_every_core(tmp_path):
+    folder = corpus.write(tmp_path / "series", volumes=2, reviews=1, words=200)[1]  # as with --volume 2
+    [row] = build_series([folder], tmp_path / "dist", ("pdf",), jobs=2)
+    assert (row.exit_code, row.problems, row.cores) == (0, [], 2)
 
 
 def test_the_last_volume_lays_its_pdf_out_on_the_idle_workers(tmp_path):

@@ -110,7 +110,7 @@ def _build_series(series_dir: Path, out_dir: Path, formats, profile, jobs, only,
         click.echo(f"{series_dir}: series build failed; nothing was written", err=True)
         return error.exit_code
     workers = max(1, min(jobs or os.cpu_count() or 1, len(folders)))
-    rows = build_series(folders, out_dir, formats, workers, profile, progress)
+    rows = build_series(folders, out_dir, formats, jobs or os.cpu_count() or 1, profile, progress)
     failed = next((row.exit_code for row in rows if row.exit_code), 0)
     if omnibus and not failed:
         failed = _build_omnibus(series_dir, out_dir, formats, profile, progress)

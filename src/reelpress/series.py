@@ -66,13 +66,15 @@ def check_slugs(folders: list[Path]) -> None:
 
 def build_series(folders: list[Path], out_dir: Path, formats: tuple[str, ...], jobs: int | None = None,
                  profile: str | None = None, progress: Callable[[str], None] = lambda text: None) -> list[VolumeRow]:
-    """Build every volume; rows in series order, whatever order the workers finished in."""
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(folders)))
+    """Build every volume with `jobs` processes at most; rows in series order, whatever order the
+    workers finished in. One volume (or one process) is built here, with every core."""
+    cores = jobs or os.cpu_count() or 1
+    jobs = max(1, min(cores, len(folders)))
     rows: dict[Path, VolumeRow] = {}
     progress(f"0/{len(folders)} volumes built")
     if jobs == 1:
         for folder in folders:
-            rows[folder] = build_one(folder, out_dir, formats, profile)
+            rows[folder] = build_one(folder, out_dir, formats, profile, cores)
             progress(f"{len(rows)}/{len(folders)} volumes built")
     else:
         import multiprocessing  # here: a single volume's build passes through this module too
@@ -81,7 +83,7 @@ def build_series(folders: list[Path], out_dir: Path, formats: tuple[str, ...], j
         context = multiprocessing.get_context("spawn")  # a clean interpreter: no inherited font state
         waiting = context.Value("i", len(folders))  # volumes no worker has started yet
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_join_pool,
-                                 initargs=(waiting, jobs)) as pool:
+                                 initargs=(waiting, cores // jobs, cores)) as pool:
             pending = {pool.submit(build_one, folder, out_dir, formats, profile): folder for folder in folders}
             for future in as_completed(pending):
                 rows[pending[future]] = future.result()
@@ -89,33 +91,35 @@ def build_series(folders: list[Path], out_dir: Path, formats: tuple[str, ...], j
     return [rows[folder] for folder in folders]
 
 
-_POOL = None  # in a series worker process: (the shared count of volumes not started yet, the pool's size)
+_POOL = None  # in a series worker process: (the shared count of volumes not started yet, share, cores)
 
 
-def _join_pool(waiting, workers: int) -> None:
+def _join_pool(waiting, share: int, cores: int) -> None:
     global _POOL
-    _POOL = (waiting, workers)
+    _POOL = (waiting, share, cores)
 
 
 def cores_for_next_volume() -> int:
-    """How many processes the volume this worker is starting may use: one while other volumes wait
-    to be started, and every core of the pool for the last one. The other workers go idle as their
-    volumes finish; the last volume's PDF pieces then keep them busy."""
+    """How many processes the volume this worker is starting may use: its share of the cores while
+    other volumes wait to be started, and every core for the last one. The other workers go idle as
+    their volumes finish; the last volume's PDF pieces then keep those cores busy."""
     if _POOL is None:
         return 1
-    waiting, workers = _POOL
+    waiting, share, cores = _POOL
     with waiting.get_lock():
         waiting.value -= 1
-        return workers if waiting.value == 0 else 1
+        return cores if waiting.value == 0 else share
 
 
-def build_one(folder: Path, out_dir: Path, formats: tuple[str, ...], profile: str | None) -> VolumeRow:
-    """Build one volume and describe the result (runs in a worker process). Unchanged since its last
-    build (the build cache's record), it is only loaded, for the summary; nothing is written."""
+def build_one(folder: Path, out_dir: Path, formats: tuple[str, ...], profile: str | None,
+              cores: int | None = None) -> VolumeRow:
+    """Build one volume with `cores` processes (in a series worker: as many as it may use) and
+    describe the result. Unchanged since its last build (the build cache's record), it is only
+    loaded, for the summary; nothing is written."""
     from reelpress import cache
     from reelpress.build import BuildResult, build, load
 
-    row, started = VolumeRow(folder.name, cores=cores_for_next_volume()), time.perf_counter()
+    row, started = VolumeRow(folder.name, cores=cores or cores_for_next_volume()), time.perf_counter()
     outputs, inputs = cache.check(folder, out_dir, formats, profile)
     try:
         if outputs is not None:  # nothing changed: load it for the table (from the cache), write nothing
