@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from click.testing import CliRunner
 
@@ -95,3 +98,16 @@ def test_one_failing_volume_does_not_stop_the_others(make_volume, tmp_path):
 def test_version_and_help():
     assert run("--version").output.startswith("reelpress, version ")
     assert "reelpress build volumes/essential-film-reviews-1" in run("build", "--help").output
+
+
+def test_the_command_as_a_process_exits_with_the_status_and_all_of_its_output(tmp_path):
+    """The process ends with os._exit (no interpreter teardown): what it printed into a pipe is all
+    there, and the exit status is the command's."""
+    command = [sys.executable, "-m", "reelpress"]
+    rules = subprocess.run([*command, "check", "--list-rules"], capture_output=True, text=True)
+    assert (rules.returncode, rules.stdout) == (0, run("check", "--list-rules").output) and rules.stdout.count("\n") > 20
+    failed = subprocess.run([*command, "build", str(tmp_path / "missing")], capture_output=True, text=True)
+    assert failed.returncode == 1 and "RP001 error: not a folder" in failed.stderr
+    assert failed.stderr.endswith("build failed; nothing was written\n")
+    usage = subprocess.run([*command, "build", "--no-such-option"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "No such option" in usage.stderr
