@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import re
 import shutil
+import signal
+import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -76,10 +80,14 @@ def test_series_build_in_parallel_with_a_summary(series, tmp_path):
 def test_the_last_volume_to_start_gets_every_core_of_the_pool():
     context = multiprocessing.get_context("spawn")
     try:
-        series_module._join_pool(context.Value("i", 3), 1, 2)  # 3 volumes, 2 workers, 2 cores
+        stop = context.Event()
+        series_module._join_pool(context.Value("i", 3), stop, 1, 2)  # 3 volumes, 2 workers, 2 cores
         assert [series_module.cores_for_next_volume() for _ in range(3)] == [1, 1, 2]
-        series_module._join_pool(context.Value("i", 2), 2, 4)  # 2 volumes, 2 workers, 4 cores
-        assert [series_module.cores_for_next_volume() for _ in range(2)] == [2, 4]
+        series_module._join_pool(context.Value("i", 2), stop, 2, 4)  # 2 volumes, 2 workers, 4 cores
+        assert series_module.cores_for_next_volume() == 2
+        stop.set()  # Ctrl-C: the series starts no other volume
+        with pytest.raises(KeyboardInterrupt):
+            series_module.cores_for_next_volume()
     finally:
         series_module._POOL = None
     assert series_module.cores_for_next_volume() == 1  # not in a series worker
@@ -202,3 +210,24 @@ def test_series_index_and_publishing_kit(tmp_path):
     assert store["series"] == "Essential Film Reviews" and store["series_number"] == 1 and len(store["keywords"]) <= 7
     assert "Vertigo (1958), directed by Alfred Hitchcock" in (tmp_path / "kit" / "essential-film-reviews-1-description.txt").read_text()
     assert "<li>Vertigo (1958), directed by Alfred Hitchcock</li>" in (tmp_path / "kit" / "essential-film-reviews-1-description.html").read_text()
+
+
+def test_ctrl_c_stops_a_parallel_series_at_once_and_keeps_the_finished_volumes(tmp_path):
+    """Ctrl-C reaches every process of the build (the terminal signals the whole group): the volumes
+    being built are abandoned, no other is started, and the command says so with status 130."""
+    folders = corpus.write(tmp_path / "series", volumes=8, reviews=2, words=150)
+    dist = tmp_path / "dist"
+    build = subprocess.Popen([sys.executable, "-m", "reelpress", "build", str(folders[0].parent), "--format", "pdf",
+                              "--jobs", "2", "--out", str(dist)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, start_new_session=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 120
+    while not list(dist.glob("*.pdf")) and build.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(build.pid, signal.SIGINT)
+    stopped = time.monotonic()
+    _, err = build.communicate(timeout=60)
+    assert build.returncode == 130 and "interrupted; volumes finished before it are kept" in err, err
+    assert time.monotonic() - stopped < 10
+    written = sorted(path.name for path in dist.iterdir())
+    assert 1 <= len(written) < 8 and all(name.endswith(".pdf") for name in written), written

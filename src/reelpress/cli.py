@@ -12,6 +12,7 @@ import click
 
 from reelpress import __version__, cache
 from reelpress.errors import EXIT_INTERRUPTED, EXIT_USAGE, ReelpressError
+from reelpress.status import Progress
 
 FORMAT_CHOICES = ("all", "epub", "pdf")
 
@@ -110,7 +111,12 @@ def _build_series(series_dir: Path, out_dir: Path, formats, profile, jobs, only,
         click.echo(f"{series_dir}: series build failed; nothing was written", err=True)
         return error.exit_code
     workers = max(1, min(jobs or os.cpu_count() or 1, len(folders)))
-    rows = build_series(folders, out_dir, formats, jobs or os.cpu_count() or 1, profile, progress)
+    try:
+        rows = build_series(folders, out_dir, formats, jobs or os.cpu_count() or 1, profile, progress)
+    except KeyboardInterrupt:
+        progress.clear()
+        click.echo("interrupted; volumes finished before it are kept, the others were not written", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     failed = next((row.exit_code for row in rows if row.exit_code), 0)
     if omnibus and not failed:
         failed = _build_omnibus(series_dir, out_dir, formats, profile, progress)
@@ -231,24 +237,6 @@ def proof_command(volume_dir: Path, out_dir: Path | None, against: Path | None) 
     except ReelpressError as error:
         _fail(error, f"{volume_dir}: proof failed; nothing was written")
     click.echo(summary(result))
-
-
-class Progress:
-    """One status line on a terminal, rewritten as the build moves from stage to stage."""
-
-    def __init__(self, name: str, enabled: bool):
-        self.name, self.enabled, self.width = name, enabled, 0
-
-    def __call__(self, stage: str) -> None:
-        if self.enabled:
-            line = f"{self.name}: {stage}…"
-            click.echo("\r" + line.ljust(self.width), nl=False, err=True)
-            self.width = len(line)
-
-    def clear(self) -> None:
-        if self.enabled and self.width:
-            click.echo("\r" + " " * self.width + "\r", nl=False, err=True)
-            self.width = 0
 
 
 @main.command(name="index")

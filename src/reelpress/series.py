@@ -81,31 +81,39 @@ def build_series(folders: list[Path], out_dir: Path, formats: tuple[str, ...], j
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         context = multiprocessing.get_context("spawn")  # a clean interpreter: no inherited font state
-        waiting = context.Value("i", len(folders))  # volumes no worker has started yet
+        waiting, stop = context.Value("i", len(folders)), context.Event()  # volumes not started yet
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_join_pool,
-                                 initargs=(waiting, cores // jobs, cores)) as pool:
+                                 initargs=(waiting, stop, cores // jobs, cores)) as pool:
             pending = {pool.submit(build_one, folder, out_dir, formats, profile): folder for folder in folders}
-            for future in as_completed(pending):
-                rows[pending[future]] = future.result()
-                progress(f"{len(rows)}/{len(folders)} volumes built ({rows[pending[future]].name})")
+            try:
+                for future in as_completed(pending):
+                    rows[pending[future]] = future.result()
+                    progress(f"{len(rows)}/{len(folders)} volumes built ({rows[pending[future]].name})")
+            except BaseException:  # Ctrl-C (the workers have it too): start no other volume
+                stop.set()
+                pool.shutdown(cancel_futures=True)
+                raise
     return [rows[folder] for folder in folders]
 
 
-_POOL = None  # in a series worker process: (the shared count of volumes not started yet, share, cores)
+_POOL = None  # in a series worker: (count of volumes not started yet, stop event, share, cores)
 
 
-def _join_pool(waiting, share: int, cores: int) -> None:
+def _join_pool(waiting, stop, share: int, cores: int) -> None:
     global _POOL
-    _POOL = (waiting, share, cores)
+    _POOL = (waiting, stop, share, cores)
 
 
 def cores_for_next_volume() -> int:
     """How many processes the volume this worker is starting may use: its share of the cores while
     other volumes wait to be started, and every core for the last one. The other workers go idle as
-    their volumes finish; the last volume's PDF pieces then keep those cores busy."""
+    their volumes finish; the last volume's PDF pieces then keep those cores busy. A series that
+    was interrupted starts no volume (KeyboardInterrupt)."""
     if _POOL is None:
         return 1
-    waiting, share, cores = _POOL
+    waiting, stop, share, cores = _POOL
+    if stop.is_set():
+        raise KeyboardInterrupt
     with waiting.get_lock():
         waiting.value -= 1
         return cores if waiting.value == 0 else share
