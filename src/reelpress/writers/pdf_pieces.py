@@ -207,22 +207,23 @@ def anchor_pages(placed: list[Placed]) -> dict[str, tuple[int, float, float]]:
 def lay_out(volume, book: Book, geometry, runner, pages: dict[str, int],
             also: list[Task] = ()) -> tuple[list[Placed], dict[str, int]]:
     """Render every piece until the page numbers printed in them are the pages their targets are on.
-    `pages` is the first guess (the last build's numbers); `also` are rendered (into the cache) with
-    the first batch of pieces. Returns the placed pieces and the numbers."""
+    `pages` is the first guess (the last build's numbers); `also` are rendered (into the cache) in the
+    first round, beside the back matter, which waits for every body and has one worker to itself
+    otherwise (or beside the bodies, if there is none). Returns the placed pieces and the numbers."""
     styles = sheets(volume, geometry, book)
     for _ in range(ROUNDS):
         used = dict(pages)
         number(book, used)
         batch = [task(volume, book, book.front, styles),
                  *(task(volume, book, elements, styles) for elements in book.bodies)]
-        pieces = runner.render(batch + list(also))[:len(batch)]
-        also = ()
+        pieces = runner.render(batch + ([] if book.back else list(also)))[:len(batch)]
         back = None
         if book.back:
             pages = {**used, **_wanted(book, place(pieces, None, book.back_opens_right))}
             number(book, pages)
             left = not book.back_opens_right and back_start(pieces, False) % 2 == 0
-            back = runner.render([task(volume, book, book.back, styles, skip_first=left)])[0]
+            back = runner.render([task(volume, book, book.back, styles, skip_first=left), *also])[0]
+        also = ()
         placed = place(pieces, back, book.back_opens_right)
         found = _wanted(book, placed)
         if found == used and found == pages:
