@@ -86,8 +86,12 @@ class Stamp:
         resources[NameObject("/XObject")] = xobjects
         page[NameObject("/Resources")] = resources
         contents = page.get("/Contents")
-        own = [] if contents is None else list(contents) if isinstance(contents.get_object(), ArrayObject) \
-            else [contents if isinstance(contents, IndirectObject) else self.writer._add_object(contents)]
+        if contents is None:  # a blank page
+            own = []
+        elif isinstance(contents.get_object(), ArrayObject):
+            own = list(contents.get_object())
+        else:
+            own = [contents if isinstance(contents, IndirectObject) else self.writer._add_object(contents)]
         page[NameObject("/Contents")] = ArrayObject([self.before, *own, self.after])
 
 

@@ -146,7 +146,8 @@ class Runner:
 
 def _may_fork_workers() -> bool:
     """Worker processes of our own: only from a main thread, and where the platform has a fork server.
-    (A series build's workers ask for them only for its last volume, when the others are idle.)"""
+    (A series build's workers ask for them only when there are cores to spare: for its last volume,
+    or with more cores than volumes.)"""
     if threading.current_thread() is not threading.main_thread():
         return False
     return "forkserver" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
