@@ -23,10 +23,10 @@ from reelpress.fsutil import check_writable, save
 from reelpress.index import build_indexes
 from reelpress.model import Asset, Diagnostic, SeriesEntry, Volume
 from reelpress.normalise import normalise_volume
-from reelpress.readers import read_reviews
+from reelpress.readers import find_sources, read_reviews
 from reelpress.review_cache import ReviewCache
 from reelpress.toc import build_toc
-from reelpress.writers import WRITERS, templating, writer
+from reelpress.writers import WRITERS, templating, workers, writer
 
 FORMATS = tuple(WRITERS)
 COVER_NAMES = ("cover.jpg", "cover.jpeg", "cover.png")
@@ -54,6 +54,8 @@ def build(volume_dir: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     check_writable(out_dir)
     if cache_dir is not None:
         templating.use_cache(cache_dir / "templates")
+    if "pdf" in formats:  # a long book's PDF workers: their fork server imports WeasyPrint while we read
+        workers.start_early(_source_bytes(volume_dir), jobs)
     volume = load(volume_dir, progress, cache_dir, jobs)
     volume.jobs, volume.cache_dir = jobs, cache_dir
     return write_volume(volume, out_dir, formats, progress, profile)
@@ -104,6 +106,17 @@ def load(volume_dir: Path, progress: Progress = lambda stage: None, cache_dir: P
     return Volume(directory=volume_dir, config=config, reviews=reviews, assets=assets, cover=cover,
                   toc=build_toc(reviews, indexes, series), indexes=indexes, series=series,
                   modified=source_date(config, reviews), warnings=report.warnings)
+
+
+def _source_bytes(volume_dir: Path) -> int:
+    """The size of the volume's review sources (what the PDF writer's page estimate grows with)."""
+    total = 0
+    for _, path in find_sources(volume_dir, Collector()):
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue  # reading it will report it
+    return total
 
 
 def series_entries(volume_dir: Path, config) -> tuple[SeriesEntry, ...]:

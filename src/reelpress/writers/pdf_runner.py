@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
-import os
 import re
-import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict
@@ -27,6 +24,7 @@ from reelpress import code_digest
 from reelpress.cache import record_use
 from reelpress.errors import EnvironmentProblem, diagnostic
 from reelpress.fsutil import cache_write
+from reelpress.writers import workers
 from reelpress.writers.weasy import WEASYPRINT_VERSION, Rendered, Task, render_task
 
 FILE_URL = re.compile(r"""file://[^"'\s)]+""")
@@ -111,7 +109,7 @@ class Runner:
 
     def __init__(self, cache: PieceCache, jobs: int, pages: int, where: Path):
         self.cache, self.where = cache, where  # `where`: the volume, for a diagnostic
-        self.jobs = jobs if pages >= POOL_PAGES and _may_fork_workers() else 1
+        self.jobs = jobs if pages >= POOL_PAGES and workers.may_fork_workers() else 1
         self.pool: ProcessPoolExecutor | None = None
 
     def render(self, tasks: list[Task]) -> list[Rendered]:
@@ -133,21 +131,10 @@ class Runner:
 
     def _pool(self) -> ProcessPoolExecutor:
         if self.pool is None:
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["reelpress.writers.weasy"])
-            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context)
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=workers.context())
         return self.pool
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None
-
-
-def _may_fork_workers() -> bool:
-    """Worker processes of our own: only from a main thread, and where the platform has a fork server.
-    (A series build's workers ask for them only when there are cores to spare: for its last volume,
-    or with more cores than volumes.)"""
-    if threading.current_thread() is not threading.main_thread():
-        return False
-    return "forkserver" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
