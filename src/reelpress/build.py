@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from reelpress import readahead
 from reelpress.assets import register
-from reelpress.config import load_series, load_volume_config, series_volumes
+from reelpress.config import PROFILES, load_series, load_volume_config, series_volumes
 from reelpress.errors import Collector, EnvironmentProblem, InputError, diagnostic
 from reelpress.fsutil import check_writable, save
 from reelpress.index import build_indexes
@@ -54,8 +54,8 @@ def build(volume_dir: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
     check_writable(out_dir)
     if cache_dir is not None:
         templating.use_cache(cache_dir / "templates")
-    if "pdf" in formats:  # a long book's PDF workers: their fork server imports WeasyPrint while we read
-        workers.start_early(_source_bytes(volume_dir), jobs)
+    if "pdf" in formats:
+        _start_pdf_workers(Path(volume_dir), cache_dir, jobs)
     volume = load(volume_dir, progress, cache_dir, jobs)
     volume.jobs, volume.cache_dir = jobs, cache_dir
     return write_volume(volume, out_dir, formats, progress, profile)
@@ -106,6 +106,15 @@ def load(volume_dir: Path, progress: Progress = lambda stage: None, cache_dir: P
     return Volume(directory=volume_dir, config=config, reviews=reviews, assets=assets, cover=cover,
                   toc=build_toc(reviews, indexes, series), indexes=indexes, series=series,
                   modified=source_date(config, reviews), warnings=report.warnings)
+
+
+def _start_pdf_workers(volume_dir: Path, cache_dir: Path | None, jobs: int) -> None:
+    """On a first build of a long book, start the PDF workers' fork server now: it imports WeasyPrint
+    while this process reads. A book built before (its PDF pieces are recorded in the cache, for any
+    profile) has most pieces cached: the few left are laid out here, without workers."""
+    if cache_dir is None or not any((cache_dir / f"pdf-{volume_dir.name}-{profile}.json").is_file()
+                                    for profile in PROFILES):
+        workers.start_early(_source_bytes(volume_dir), jobs)
 
 
 def _source_bytes(volume_dir: Path) -> int:
