@@ -4,7 +4,9 @@
                              [--series 20] [--long 165] [--scaling]
 
 Every run is a separate process started from the shell's point of view (interpreter start-up included,
-as a user would see it), on the same Markdown sources from `benchmarks/corpus.py`:
+as a user would see it), on the same Markdown sources from `benchmarks/corpus.py`. Runs compared by a
+ratio (reelpress and pandoc, a series with 1 and 2 workers, 10 and 200 reviews) alternate, so a
+machine whose speed drifts over minutes affects both sides alike:
 
   epub         reelpress build --format epub      vs  pandoc *.md --toc -o book.epub
   pdf          reelpress build --format pdf       vs  pandoc *.md --toc --pdf-engine=weasyprint -o book.pdf
@@ -105,6 +107,20 @@ def measure(make_command, repeat: int, cwd: Path, before=lambda index: None) -> 
     for index in range(repeat):
         before(index)
         results.append(run(make_command(index), cwd))
+    return _summary(results)
+
+
+def measure_alternating(commands: dict, repeat: int, cwd: Path) -> dict:
+    """measure() for commands whose times are compared by a ratio: their runs alternate (a, b, a, b,
+    ...), so a machine whose speed drifts over minutes slows them alike instead of one block of runs."""
+    results = {name: [] for name in commands}
+    for index in range(repeat):
+        for name, make_command in commands.items():
+            results[name].append(run(make_command(index), cwd))
+    return {name: _summary(found) for name, found in results.items()}
+
+
+def _summary(results: list[tuple[float, int]]) -> dict:
     times = [seconds for seconds, _ in results]
     return {"median": statistics.median(times), "min": min(times), "max": max(times),
             "peak_mb": max(memory for _, memory in results) / 2**20}
@@ -153,9 +169,10 @@ def benchmark(reviews: int, words: int, repeat: int) -> dict:
             if has_pandoc and (fmt == "epub" or (BIN / "weasyprint").exists()):
                 run(pandoc(volume, fmt, out)("warm-up"), root)
         for fmt in ("epub", "pdf"):
-            rows[fmt] = {"reelpress": measure(reelpress(volume, fmt, out), repeat, root)}
+            tools = {"reelpress": reelpress(volume, fmt, out)}
             if has_pandoc and (fmt == "epub" or (BIN / "weasyprint").exists()):
-                rows[fmt]["pandoc"] = measure(pandoc(volume, fmt, out), repeat, root)
+                tools["pandoc"] = pandoc(volume, fmt, out)
+            rows[fmt] = measure_alternating(tools, repeat, root)
         for fmt in ("epub", "pdf"):
             run(warm(volume, fmt, out)(0), root)  # the build the edits start from
             rows[f"edit-{fmt}"] = {"reelpress": measure(warm(volume, fmt, out), repeat, root, edit_one_review(volume))}
@@ -174,10 +191,11 @@ def extras(root: Path, series: int, big: int, scaling: bool, repeat: int) -> dic
     if series:
         corpus = root / "series"
         write(corpus, volumes=7, reviews=series, words=1200)
+        found = measure_alternating({jobs: lambda index, jobs=jobs: [
+            str(BIN / "reelpress"), "build", str(corpus), "--jobs", str(jobs),
+            "--out", str(out / f"series-{jobs}-{index}" / "dist"), "-q"] for jobs in (1, 2)}, repeat, root)
         for jobs in (1, 2):
-            rows[f"series-j{jobs}"] = {"reelpress": measure(
-                lambda index, jobs=jobs: [str(BIN / "reelpress"), "build", str(corpus), "--jobs", str(jobs),
-                                          "--out", str(out / f"series-{jobs}-{index}" / "dist"), "-q"], repeat, root)}
+            rows[f"series-j{jobs}"] = {"reelpress": found[jobs]}
         speedup = rows["series-j1"]["reelpress"]["median"] / rows["series-j2"]["reelpress"]["median"]
         rows["series-j2"]["note"] = f"{speedup:.2f}x faster than 1 worker (7 volumes x {series} reviews, EPUB+PDF)"
     if big:
@@ -186,9 +204,11 @@ def extras(root: Path, series: int, big: int, scaling: bool, repeat: int) -> dic
         pages = _pages(out / "big" / "pdf-0" / "dist" / f"{volume.name}.pdf")
         rows["long-pdf"]["note"] = f"{pages} pages; memory is the whole process tree at its peak"
     if scaling:
+        found = measure_alternating({count: reelpress(write(root / f"scale-{count}", volumes=1, reviews=count,
+                                                           words=1200)[0], "epub", out / f"s{count}")
+                                     for count in (10, 200)}, repeat, root)
         for count in (10, 200):
-            volume = write(root / f"scale-{count}", volumes=1, reviews=count, words=1200)[0]
-            rows[f"epub-{count}"] = {"reelpress": measure(reelpress(volume, "epub", out / f"s{count}"), repeat, root)}
+            rows[f"epub-{count}"] = {"reelpress": found[count]}
         growth = rows["epub-200"]["reelpress"]["median"] / rows["epub-10"]["reelpress"]["median"]
         rows["epub-200"]["note"] = f"{growth:.1f}x the 10-review build for 20x the reviews"
     return rows

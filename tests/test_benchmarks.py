@@ -42,3 +42,11 @@ def test_table_without_pandoc():
                       "rows": {"epub": {"reelpress": row, "pandoc": {**row, "median": 2.0}},
                                "rebuild": {"reelpress": row}}})
     assert "0.50" in text.splitlines()[2] and text.splitlines()[3].rstrip().endswith("-")
+
+
+def test_compared_runs_alternate(monkeypatch, tmp_path):
+    order = []
+    monkeypatch.setattr(run, "run", lambda command, cwd: (order.append(command[0]) or 1.0, 2**20))
+    found = run.measure_alternating({"a": lambda index: ["a", index], "b": lambda index: ["b", index]}, 3, tmp_path)
+    assert order == ["a", "b"] * 3
+    assert found["a"] == {"median": 1.0, "min": 1.0, "max": 1.0, "peak_mb": 1.0}
