@@ -217,17 +217,17 @@ def test_ctrl_c_stops_a_parallel_series_at_once_and_keeps_the_finished_volumes(t
     being built are abandoned, no other is started, and the command says so with status 130."""
     folders = corpus.write(tmp_path / "series", volumes=8, reviews=2, words=150)
     dist = tmp_path / "dist"
-    build = subprocess.Popen([sys.executable, "-m", "reelpress", "build", str(folders[0].parent), "--format", "pdf",
-                              "--jobs", "2", "--out", str(dist)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True, start_new_session=True,
-                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    process = subprocess.Popen([sys.executable, "-m", "reelpress", "build", str(folders[0].parent), "--format", "pdf",
+                                "--jobs", "2", "--out", str(dist)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
-    while not list(dist.glob("*.pdf")) and build.poll() is None and time.monotonic() < deadline:
+    while not list(dist.glob("*.pdf")) and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
-    os.killpg(build.pid, signal.SIGINT)
+    os.killpg(process.pid, signal.SIGINT)
     stopped = time.monotonic()
-    _, err = build.communicate(timeout=60)
-    assert build.returncode == 130 and "interrupted; volumes finished before it are kept" in err, err
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130 and "interrupted; volumes finished before it are kept" in err, err
     assert time.monotonic() - stopped < 10
     written = sorted(path.name for path in dist.iterdir())
     assert 1 <= len(written) < 8 and all(name.endswith(".pdf") for name in written), written
