@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from reelpress import readahead
 from reelpress.assets import register
+from reelpress.cache import pdf_record
 from reelpress.config import PROFILES, load_series, load_volume_config, series_volumes
 from reelpress.errors import Collector, EnvironmentProblem, InputError, diagnostic
 from reelpress.fsutil import check_writable, save
@@ -112,7 +113,7 @@ def _start_pdf_workers(volume_dir: Path, cache_dir: Path | None, jobs: int) -> N
     """On a first build of a long book, start the PDF workers' fork server now: it imports WeasyPrint
     while this process reads. A book built before (its PDF pieces are recorded in the cache, for any
     profile) has most pieces cached: the few left are laid out here, without workers."""
-    if cache_dir is None or not any((cache_dir / f"pdf-{volume_dir.name}-{profile}.json").is_file()
+    if cache_dir is None or not any(pdf_record(cache_dir, f"{volume_dir.name}-{profile}").is_file()
                                     for profile in PROFILES):
         workers.start_early(_source_bytes(volume_dir), jobs)
 

@@ -41,6 +41,11 @@ def inputs_digest(volume_dir: Path, formats: tuple[str, ...], profile: str | Non
     return digest.hexdigest()
 
 
+def pdf_record(cache_dir: Path, book: str) -> Path:
+    """Where a PDF build of `book` (the volume's name and profile) records its pieces and numbers."""
+    return cache_dir / f"pdf-{book}.json"
+
+
 def folder(out_dir: Path) -> Path:
     """The cache folder for builds into `out_dir`: `.reelpress-cache/` beside it."""
     return Path(os.path.abspath(out_dir)).parent / CACHE_DIR
@@ -51,7 +56,8 @@ def _record_path(volume_dir: Path, out_dir: Path) -> Path:
     return out_dir.parent / CACHE_DIR / f"build-{out_dir.name}-{key}.json"
 
 
-def _digest(path: Path) -> str | None:
+def file_digest(path: Path) -> str | None:
+    """SHA-256 (hex) of a file's bytes; None when it cannot be read."""
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
@@ -72,7 +78,7 @@ def check(volume_dir: Path, out_dir: Path, formats: tuple[str, ...],
         if any(path.parent != Path(os.path.abspath(out_dir)) for path in recorded.values()):
             return None, inputs  # the same record reached through another folder: not these outputs
         outputs = {fmt: out_dir / path.name for fmt, path in recorded.items()}
-        if any(_digest(outputs[fmt]) != record["digests"][fmt] for fmt in outputs):
+        if any(file_digest(outputs[fmt]) != record["digests"][fmt] for fmt in outputs):
             return None, inputs
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None, inputs
@@ -84,7 +90,7 @@ def remember(volume_dir: Path, out_dir: Path, formats: tuple[str, ...], profile:
     """Record a successful build (`inputs` is the digest `check` returned before it started)."""
     path = _record_path(volume_dir, out_dir)
     record = {"inputs": inputs, "outputs": {fmt: os.path.abspath(p) for fmt, p in outputs.items()},
-              "digests": {fmt: _digest(p) for fmt, p in outputs.items()}}
+              "digests": {fmt: file_digest(p) for fmt, p in outputs.items()}}
     cache_write(path, json.dumps(record).encode())
 
 

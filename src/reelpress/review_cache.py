@@ -24,7 +24,7 @@ from pathlib import Path
 import lxml.etree as etree
 
 from reelpress import code_digest
-from reelpress.cache import record_use
+from reelpress.cache import file_digest, record_use
 from reelpress.assets import register
 from reelpress.errors import Collector, InputError
 from reelpress.fsutil import cache_write
@@ -132,7 +132,7 @@ def make_entry(review: Review, read: list, problems: list[Diagnostic], ctx) -> d
     """What the cache keeps of a review just read (`read`: its reading problems, as dicts) and normalised
     (`problems`) in `ctx`, a normalise.Context."""
     by_href = {asset.href: asset for asset in ctx.assets.values()}
-    images = [(str(a.path), a.href, _digest(a.path), a.media_type, a.width, a.height)
+    images = [(str(a.path), a.href, file_digest(a.path), a.media_type, a.width, a.height)
               for a in (by_href.get(img.get("src")) for img in review.body.iter(q("img"))) if a]
     meta = asdict(review.meta)
     meta["published"] = review.meta.published.isoformat() if review.meta.published else None
@@ -151,19 +151,12 @@ def _images_hold(entry: dict, ctx) -> bool:
     inspected then is not inspected again; a changed one is."""
     for path, href, digest, *facts in entry["images"]:
         try:
-            known = tuple(facts) if digest is not None and _digest(Path(path)) == digest else None
+            known = tuple(facts) if digest is not None and file_digest(Path(path)) == digest else None
             if register(Path(path), ctx.volume_dir, ctx.assets, known).href != href:
                 return False
         except (InputError, OSError):
             return False
     return True
-
-
-def _digest(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
 
 
 def _diagnostics(items: list[dict]) -> list[Diagnostic]:

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from reelpress import code_digest
-from reelpress.cache import record_use
+from reelpress.cache import pdf_record, record_use
 from reelpress.errors import EnvironmentProblem, diagnostic
 from reelpress.fsutil import cache_write
 from reelpress.writers import workers
@@ -39,7 +39,7 @@ class PieceCache:
 
     def __init__(self, folder: Path | None, name: str):
         self.folder = folder / "pdf" if folder else None
-        self.manifest = folder / f"pdf-{name}.json" if folder else None
+        self.manifest = pdf_record(folder, name) if folder else None
         self.memory: dict[str, Rendered] = {}
         self.used: set[str] = set()
         self._files: dict[str, bytes] = {}
