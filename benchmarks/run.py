@@ -164,15 +164,15 @@ def benchmark(reviews: int, words: int, repeat: int) -> dict:
         out.mkdir()
         rows = {}
         has_pandoc = shutil.which("pandoc") is not None
-        for fmt in ("epub", "pdf"):  # untimed: bytecode and page caches as on a machine used before
-            run(reelpress(volume, fmt, out)("warm-up"), root)
+        tools = {fmt: {"reelpress": reelpress(volume, fmt, out)} for fmt in ("epub", "pdf")}
+        for fmt in tools:
             if has_pandoc and (fmt == "epub" or (BIN / "weasyprint").exists()):
-                run(pandoc(volume, fmt, out)("warm-up"), root)
-        for fmt in ("epub", "pdf"):
-            tools = {"reelpress": reelpress(volume, fmt, out)}
-            if has_pandoc and (fmt == "epub" or (BIN / "weasyprint").exists()):
-                tools["pandoc"] = pandoc(volume, fmt, out)
-            rows[fmt] = measure_alternating(tools, repeat, root)
+                tools[fmt]["pandoc"] = pandoc(volume, fmt, out)
+        for commands in tools.values():  # untimed: bytecode and page caches as on a machine used before
+            for make_command in commands.values():
+                run(make_command("warm-up"), root)
+        for fmt, commands in tools.items():
+            rows[fmt] = measure_alternating(commands, repeat, root)
         for fmt in ("epub", "pdf"):
             run(warm(volume, fmt, out)(0), root)  # the build the edits start from
             rows[f"edit-{fmt}"] = {"reelpress": measure(warm(volume, fmt, out), repeat, root, edit_one_review(volume))}
