@@ -15,7 +15,7 @@ from reelpress.build import build, load
 from reelpress.checks import pdf as pdf_checks
 from reelpress.errors import EnvironmentProblem
 from reelpress.writers import pdf, pdf_pieces, pdf_runner, weasy
-from reelpress.writers.weasy import Task
+from reelpress.writers.pdf_task import Task
 
 pytestmark = pytest.mark.slow
 NO_INDEXES = "\n[indexes]\nfilms = false\ndirectors = false\nyears = false\n"

@@ -12,7 +12,7 @@ from weasyprint.text.fonts import FontConfiguration
 from reelpress.config import PdfSettings
 from reelpress.writers import weasyfix
 from reelpress.writers.print_layout import geometry
-from reelpress.writers.weasy import font_faces
+from reelpress.writers.pdf_task import font_faces
 from reelpress.writers.templating import templates_dir
 
 pytestmark = pytest.mark.slow

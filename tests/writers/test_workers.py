@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import multiprocessing.forkserver
+import subprocess
+import sys
 
 import pytest
 
@@ -48,3 +50,22 @@ def test_a_first_pdf_build_starts_it_before_reading_with_the_size_of_the_sources
         build_module.build(folder, tmp_path / "dist", formats, jobs=2, cache_dir=cache)
     size = sum(path.stat().st_size for path in (folder / "reviews").iterdir() if path.suffix == ".md")
     assert calls == ([("start", size, 2)] if expected else []) + [("load",)]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not workers.may_fork_workers(), reason="needs a fork server and two cores")
+def test_a_book_laid_out_by_workers_never_loads_weasyprint_here(tmp_path):
+    """The workers' fork server imports WeasyPrint; the build's own process (making the tasks and
+    assembling their PDFs) does not, which saves it about 0.3 s and 25 MB."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from reelpress.build import build\n"
+        "from reelpress.writers import pdf_runner\n"
+        "pdf_runner.POOL_PAGES = 0\n"
+        f"build(Path({str(VOLUMES / 'essential-film-reviews-1')!r}), Path({str(tmp_path / 'dist')!r}), ('pdf',), jobs=2)\n"
+        "print(sorted(name for name in sys.modules if name.startswith('weasyprint')))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    assert (tmp_path / "dist" / "essential-film-reviews-1.pdf").stat().st_size > 10_000

@@ -3,7 +3,9 @@
 `write` lays the book out in pieces (pdf_pieces: in parallel, reusing unchanged pieces from the cache)
 and assembles them (pdf_assemble). `render_bytes` lays it out as one document, for the callers that
 need WeasyPrint's laid-out pages themselves (proofing, the series index): the same pages.
-Any warning WeasyPrint logs fails the build (weasy.py has the fetcher and the warning catcher).
+Any warning WeasyPrint logs fails the build (weasy.py has the fetcher and the warning catcher). `write`
+leaves WeasyPrint to the pieces' workers when it has them (pdf_task.py), so only the functions laying
+the book out here import it.
 """
 
 from __future__ import annotations
@@ -12,9 +14,8 @@ from pathlib import Path
 
 from reelpress.errors import Collector, diagnostic, fail
 from reelpress.model import Volume
-from reelpress.writers import pdf_assemble, pdf_pieces, pdf_runner, print_layout, weasy
+from reelpress.writers import pdf_assemble, pdf_pieces, pdf_runner, pdf_task, print_layout
 from reelpress.writers.templating import render, templates_dir
-from reelpress.writers.weasy import FatalURLFetchingError, Warnings
 from reelpress.xhtml import parse_xhtml, q, tidy, to_html_string
 
 def write(volume: Volume) -> bytes:
@@ -66,6 +67,8 @@ def _low_resolution(volume: Volume, found) -> None:
 
 def render_bytes(volume: Volume):
     """(PDF bytes, WeasyPrint document): the document lets proofing look at the laid-out pages."""
+    from reelpress.writers.weasy import FatalURLFetchingError, Warnings
+
     settings = volume.config.pdf
     root = book_tree(volume)
     _check_glyphs(root, volume)
@@ -101,14 +104,16 @@ def render_index(volume: Volume):
 
 def _render(volume: Volume, html: str, geometry: print_layout.Geometry):
     """The whole book laid out as one WeasyPrint document, with the stylesheets the pieces use."""
+    from reelpress.writers import weasy
+
     sheets = (*pdf_pieces.stylesheets(volume, geometry), *pdf_pieces.proof_header(volume))
-    return weasy.render_document(weasy.Task(html, sheets, volume.directory.resolve().as_uri() + "/",
-                                            pdf_pieces.roots(volume)))
+    return weasy.render_document(pdf_task.Task(html, sheets, volume.directory.resolve().as_uri() + "/",
+                                               pdf_pieces.roots(volume)))
 
 
 def _check_glyphs(root, volume: Volume) -> None:
     """A character the book's fonts cannot print is an error, not a box on the page."""
-    files = (weasy.SERIF_DIR / "SourceSerifPro-Regular.ttf", templates_dir() / "fonts" / "ReelpressSymbols.ttf")
+    files = (pdf_task.SERIF_DIR / "SourceSerifPro-Regular.ttf", templates_dir() / "fonts" / "ReelpressSymbols.ttf")
     try:
         coverage = print_layout.covered(files)
     except OSError as exc:

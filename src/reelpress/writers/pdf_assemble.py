@@ -16,7 +16,7 @@ from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, F
 
 from reelpress import __version__
 from reelpress.writers.pdf_pieces import TARGET, Placed
-from reelpress.writers.weasy import Rendered
+from reelpress.writers.pdf_task import Rendered
 
 
 def assemble(placed: list[Placed], folios: list[Rendered], shown: list[bool],

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 import lxml.etree as etree
 
 from reelpress import templates_dir
-from reelpress.writers import weasy
-from reelpress.writers.weasy import Rendered, Task
+from reelpress.writers import pdf_task
+from reelpress.writers.pdf_task import Rendered, Task
 from reelpress.xhtml import q, to_html_string, word_count
 
 REVIEWS_PER_PIECE = 3
@@ -107,7 +107,7 @@ def proof_header(volume) -> tuple[str, ...]:
 
 def stylesheets(volume, geometry) -> tuple[str, ...]:
     """Font faces, page geometry, print.css and the profile's stylesheet, as the single-pass book uses."""
-    found = [weasy.font_faces(), geometry.css(), _template("print.css")]
+    found = [pdf_task.font_faces(), geometry.css(), _template("print.css")]
     profile_css = templates_dir() / "pdf" / f"profile-{volume.config.pdf.profile}.css"
     if profile_css.is_file():
         found.append(profile_css.read_text(encoding="utf-8"))
@@ -133,7 +133,7 @@ def task(volume, book: Book, elements: list, styles: tuple[str, ...], skip_first
 
 def roots(volume) -> tuple[str, ...]:
     """The folders a rendering may read: the volume, the templates, the book face's package."""
-    return str(volume.directory), str(templates_dir()), str(weasy.SERIF_DIR)
+    return str(volume.directory), str(templates_dir()), str(pdf_task.SERIF_DIR)
 
 
 def folios_shown(placed: list[Placed]) -> list[bool]:

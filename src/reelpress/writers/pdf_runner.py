@@ -25,7 +25,7 @@ from reelpress.cache import pdf_record, record_use
 from reelpress.errors import EnvironmentProblem, diagnostic
 from reelpress.fsutil import cache_write
 from reelpress.writers import workers
-from reelpress.writers.weasy import WEASYPRINT_VERSION, Rendered, Task, render_task
+from reelpress.writers.pdf_task import Rendered, Task, render_task, weasyprint_version
 
 FILE_URL = re.compile(r"""file://[^"'\s)]+""")
 #: Below this many pages (estimated) a book is laid out in this process: starting workers would cost more.
@@ -43,10 +43,11 @@ class PieceCache:
         self.memory: dict[str, Rendered] = {}
         self.used: set[str] = set()
         self._files: dict[str, bytes] = {}
+        self.weasyprint = weasyprint_version()
 
     def key(self, task: Task) -> str:
         digest = hashlib.sha256()
-        for part in (code_digest(), WEASYPRINT_VERSION, task.base_url, str(task.skip_first),
+        for part in (code_digest(), self.weasyprint, task.base_url, str(task.skip_first),
                      str(task.low_resolution), task.html, *task.sheets, *task.roots):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
         for url in sorted(set(FILE_URL.findall(task.html + "".join(task.sheets)))):

@@ -1,4 +1,4 @@
-"""WeasyPrint, made safe for a build tool, and one rendering as a picklable task for worker processes.
+"""WeasyPrint, made safe for a build tool, and one task (pdf_task.py) laid out and drawn.
 
 WeasyPrint's defaults are not safe for a build tool: its fetcher reads any `file://` URL and the
 network, and a missing image or font is only a log line. Here it gets a fetcher that serves files from
@@ -10,29 +10,21 @@ from __future__ import annotations
 
 import logging
 import mimetypes
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-import font_source_serif_pro
-
 from reelpress.writers.libraries import quick_find_library
 
 with quick_find_library():  # WeasyPrint loads its native libraries on import (see libraries.py)
-    import weasyprint
-from weasyprint import CSS, HTML  # noqa: E402
+    from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration  # noqa: E402
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse  # noqa: E402
 
 from reelpress import templates_dir  # noqa: E402
 from reelpress.writers import print_layout, weasyfix  # noqa: E402
+from reelpress.writers.pdf_task import Rendered, Task  # noqa: E402
 
-WEASYPRINT_VERSION = weasyprint.__version__
-
-SERIF_DIR = Path(font_source_serif_pro.__file__).resolve().parent / "files"
-SERIF_FACES = (("Regular", "normal", 400), ("It", "italic", 400), ("Semibold", "normal", 600),
-               ("SemiboldIt", "italic", 600), ("Bold", "normal", 700), ("BoldIt", "italic", 700))
 PT_PER_PX = 0.75
 
 
@@ -80,45 +72,6 @@ class Warnings(logging.Handler):
 
     def __exit__(self, *exc):
         logging.getLogger("weasyprint").removeHandler(self)
-
-
-def font_faces() -> str:
-    """@font-face rules for the book face (from its PyPI package) and the project's symbols font."""
-    rules = [f'@font-face {{ font-family: "Source Serif Pro"; font-style: {style}; font-weight: {weight}; '
-             f'src: url("{(SERIF_DIR / f"SourceSerifPro-{name}.ttf").as_uri()}"); }}'
-             for name, style, weight in SERIF_FACES]
-    symbols = (templates_dir() / "fonts" / "ReelpressSymbols.ttf").as_uri()
-    rules.append(f'@font-face {{ font-family: "Reelpress Symbols"; src: url("{symbols}"); }}')
-    return "\n".join(rules)
-
-
-@dataclass(frozen=True)
-class Task:
-    """One HTML document to lay out and draw: everything a worker process needs, and nothing else."""
-
-    html: str
-    sheets: tuple[str, ...]
-    base_url: str
-    roots: tuple[str, ...]
-    skip_first: bool = False  # the first page only puts the second on a left-hand page; drop it
-    low_resolution: bool = False  # report images under 300 dpi (print)
-
-
-@dataclass
-class Rendered:
-    """A laid-out document as PDF bytes, and what assembling a book from it needs to know.
-
-    Page indexes count from 0 and leave out a skipped first page; positions are PDF points from the
-    page's bottom-left corner."""
-
-    pdf: bytes
-    skip: int
-    pages: int
-    blank: list[bool] = field(default_factory=list)
-    anchors: dict[str, tuple[int, float, float]] = field(default_factory=dict)
-    bookmarks: list[tuple[int, str, int, float, float, bool]] = field(default_factory=list)
-    low_resolution: list[tuple[int, str, int]] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
 
 
 _STYLES: dict[tuple, tuple] = {}  # per process: parsed stylesheets and their fonts, by their text
