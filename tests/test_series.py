@@ -77,6 +77,14 @@ def test_series_build_in_parallel_with_a_summary(series, tmp_path):
         "essential-film-reviews-2.epub", "essential-film-reviews-2.pdf"]
 
 
+def test_the_summary_says_how_the_volumes_were_built():
+    """`--volume N` builds one volume with every core; `--jobs 1` uses one process."""
+    rows = [series_module.VolumeRow("v1", reviews=3)]
+    assert series_module.summary_table(rows, 1.0, 1, 2).endswith("1 of 1 volumes built in 1.0 s with up to 2 processes")
+    assert series_module.summary_table(rows * 2, 1.0, 1, 1).endswith("2 of 2 volumes built in 1.0 s in one process")
+    assert series_module.summary_table(rows * 2, 1.0, 2, 2).endswith("with 2 workers")
+
+
 def test_the_last_volume_to_start_gets_every_core_of_the_pool():
     context = multiprocessing.get_context("spawn")
     try:

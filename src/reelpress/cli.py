@@ -110,9 +110,9 @@ def _build_series(series_dir: Path, out_dir: Path, formats, profile, jobs, only,
         _print_diagnostics(error.diagnostics)
         click.echo(f"{series_dir}: series build failed; nothing was written", err=True)
         return error.exit_code
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(folders)))
+    cores = jobs or os.cpu_count() or 1
     try:
-        rows = build_series(folders, out_dir, formats, jobs or os.cpu_count() or 1, profile, progress)
+        rows = build_series(folders, out_dir, formats, cores, profile, progress)
     except KeyboardInterrupt:
         progress.clear()
         click.echo("interrupted; volumes finished before it are kept, the others were not written", err=True)
@@ -124,7 +124,7 @@ def _build_series(series_dir: Path, out_dir: Path, formats, profile, jobs, only,
     for row in rows:
         for problem in row.problems:
             click.echo(problem, err=True)
-    click.echo(summary_table(rows, time.perf_counter() - started, workers))
+    click.echo(summary_table(rows, time.perf_counter() - started, min(cores, len(folders)), cores))
     return failed
 
 

@@ -153,7 +153,8 @@ def build_one(folder: Path, out_dir: Path, formats: tuple[str, ...], profile: st
     return row
 
 
-def summary_table(rows: list[VolumeRow], seconds: float, jobs: int) -> str:
+def summary_table(rows: list[VolumeRow], seconds: float, jobs: int, cores: int | None = None) -> str:
+    """The summary of a series build with `jobs` workers (on `cores` processes in all)."""
     header = ("volume", "reviews", "words", "EPUB", "PDF pages", "time")
     cells = [header] + [(r.name, str(r.reviews) if not r.exit_code else "failed", f"{r.words:,}",
                          f"{r.epub_bytes / 1024:.1f} KB" if r.epub_bytes else "-",
@@ -162,6 +163,10 @@ def summary_table(rows: list[VolumeRow], seconds: float, jobs: int) -> str:
     lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
              for row in cells]
     failed = sum(1 for r in rows if r.exit_code)
-    lines.append(f"{len(rows) - failed} of {len(rows)} volumes built in {seconds:.1f} s with {jobs} "
-                 f"worker{'s' * (jobs != 1)}" + (f"; {failed} failed" if failed else ""))
+    if jobs > 1:
+        how = f"with {jobs} workers"
+    else:  # one volume (--volume N), with every core for its PDF; or --jobs 1
+        how = f"with up to {cores} processes" if (cores or 1) > 1 else "in one process"
+    lines.append(f"{len(rows) - failed} of {len(rows)} volumes built in {seconds:.1f} s {how}"
+                 + (f"; {failed} failed" if failed else ""))
     return "\n".join(lines)
