@@ -27,7 +27,7 @@ from reelpress.normalise import normalise_volume
 from reelpress.readers import find_sources, read_reviews
 from reelpress.review_cache import ReviewCache
 from reelpress.toc import build_toc
-from reelpress.writers import WRITERS, templating, workers, writer
+from reelpress.writers import WRITERS, templating, writer
 
 FORMATS = tuple(WRITERS)
 COVER_NAMES = ("cover.jpg", "cover.jpeg", "cover.png")
@@ -115,6 +115,8 @@ def _start_pdf_workers(volume_dir: Path, cache_dir: Path | None, jobs: int) -> N
     profile) has most pieces cached: the few left are laid out here, without workers."""
     if cache_dir is None or not any(pdf_record(cache_dir, f"{volume_dir.name}-{profile}").is_file()
                                     for profile in PROFILES):
+        from reelpress.writers import workers  # here: multiprocessing is not needed by other builds
+
         workers.start_early(_source_bytes(volume_dir), jobs)
 
 
