@@ -111,3 +111,16 @@ def test_links_between_reviews_print_the_page(facts):
     book = facts[SAMPLES[0]]
     tokyo = next(printed for title, printed, _ in pdf.contents(book) if title == "The Quietest Masterpiece")
     assert f"review of Tokyo Story (p. {tokyo})" in " ".join(book.pages)
+
+
+def test_the_piece_cache_keys_on_the_weasyprint_that_is_imported(monkeypatch):
+    """Read from the package metadata (no import), or from the module when there is no metadata."""
+    from importlib import metadata
+
+    from reelpress.writers import pdf_task, weasy
+    assert pdf_task.weasyprint_version() == weasy.VERSION
+
+    def missing(name):
+        raise metadata.PackageNotFoundError(name)
+    monkeypatch.setattr(metadata, "version", missing)
+    assert pdf_task.weasyprint_version() == weasy.VERSION

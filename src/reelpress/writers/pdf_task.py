@@ -70,4 +70,9 @@ def weasyprint_version() -> str:
     """The installed WeasyPrint's version, for cache keys, read from its package metadata (no import)."""
     from importlib import metadata
 
-    return metadata.version("weasyprint")
+    try:
+        return metadata.version("weasyprint")
+    except metadata.PackageNotFoundError:  # WeasyPrint on the path without metadata (a source checkout)
+        from reelpress.writers import weasy
+
+        return weasy.VERSION

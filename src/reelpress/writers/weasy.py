@@ -17,7 +17,8 @@ from urllib.request import url2pathname
 from reelpress.writers.libraries import quick_find_library
 
 with quick_find_library():  # WeasyPrint loads its native libraries on import (see libraries.py)
-    from weasyprint import CSS, HTML
+    import weasyprint
+from weasyprint import CSS, HTML  # noqa: E402
 from weasyprint.text.fonts import FontConfiguration  # noqa: E402
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse  # noqa: E402
 
@@ -25,6 +26,7 @@ from reelpress import templates_dir  # noqa: E402
 from reelpress.writers import print_layout, weasyfix  # noqa: E402
 from reelpress.writers.pdf_task import Rendered, Task  # noqa: E402
 
+VERSION = weasyprint.__version__
 PT_PER_PX = 0.75
 
 
