@@ -153,7 +153,7 @@ def build_one(folder: Path, out_dir: Path, formats: tuple[str, ...], profile: st
     return row
 
 
-def summary_table(rows: list[VolumeRow], seconds: float, jobs: int, cores: int | None = None) -> str:
+def summary_table(rows: list[VolumeRow], seconds: float, jobs: int, cores: int = 1) -> str:
     """The summary of a series build with `jobs` workers (on `cores` processes in all)."""
     header = ("volume", "reviews", "words", "EPUB", "PDF pages", "time")
     cells = [header] + [(r.name, str(r.reviews) if not r.exit_code else "failed", f"{r.words:,}",
@@ -166,7 +166,7 @@ def summary_table(rows: list[VolumeRow], seconds: float, jobs: int, cores: int |
     if jobs > 1:
         how = f"with {jobs} workers"
     else:  # one volume (--volume N), with every core for its PDF; or --jobs 1
-        how = f"with up to {cores} processes" if (cores or 1) > 1 else "in one process"
+        how = f"with up to {cores} processes" if cores > 1 else "in one process"
     lines.append(f"{len(rows) - failed} of {len(rows)} volumes built in {seconds:.1f} s {how}"
                  + (f"; {failed} failed" if failed else ""))
     return "\n".join(lines)

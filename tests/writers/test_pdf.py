@@ -123,4 +123,6 @@ def test_the_piece_cache_keys_on_the_weasyprint_that_is_imported(monkeypatch):
     def missing(name):
         raise metadata.PackageNotFoundError(name)
     monkeypatch.setattr(metadata, "version", missing)
+    pdf_task.weasyprint_version.cache_clear()  # it is read once a process
     assert pdf_task.weasyprint_version() == weasy.VERSION
+    pdf_task.weasyprint_version.cache_clear()

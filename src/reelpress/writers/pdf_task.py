@@ -7,6 +7,7 @@ processes does not load it in its own process: the workers' fork server has it (
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,8 +67,10 @@ def render_task(task: Task) -> Rendered:
     return weasy.render_task(task)
 
 
+@functools.cache
 def weasyprint_version() -> str:
-    """The installed WeasyPrint's version, for cache keys, read from its package metadata (no import)."""
+    """The installed WeasyPrint's version, for cache keys, read from its package metadata (no import)
+    once a process: a series worker builds several volumes."""
     from importlib import metadata
 
     try:
