@@ -73,7 +73,7 @@ def test_usage_errors_exit_2(make_volume):
 
 def test_unwritable_output_folder_exits_3_before_building(make_volume, tmp_path, monkeypatch):
     import reelpress.build
-    monkeypatch.setattr("reelpress.fsutil._can_write", lambda folder: False)
+    monkeypatch.setattr("reelpress.util.files._can_write", lambda folder: False)
     monkeypatch.setattr(reelpress.build, "load", lambda *a: pytest.fail("built before checking the output"))
     result = run("build", str(make_volume()), "--out", str(tmp_path / "dist"))
     assert result.exit_code == 3 and "RP050 error: cannot write outputs here" in result.output

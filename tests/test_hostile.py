@@ -69,7 +69,7 @@ def test_entity_attacks_in_html_sources_expand_nothing(make_volume, tmp_path, at
 
 @pytest.mark.slow
 def test_a_missing_font_stops_the_pdf(make_volume, tmp_path, monkeypatch):
-    from reelpress.writers import pdf_task
+    from reelpress.writers.pdf import tasks as pdf_task
     monkeypatch.setattr(pdf_task, "SERIF_DIR", tmp_path / "no-fonts-here")
     with pytest.raises(ReelpressError, match="RP051 error: a font of the book is missing: .*SourceSerifPro-Regular.ttf"):
         build(make_volume(), tmp_path / "out", ("pdf",))

@@ -8,7 +8,7 @@ import re
 import runpy
 from pathlib import Path
 
-from reelpress.checks.rules import RULES
+from reelpress.commands.check.rules import RULES
 from reelpress.errors import CODES
 
 ROOT = Path(__file__).resolve().parents[1]

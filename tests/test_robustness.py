@@ -16,7 +16,7 @@ import pytest
 
 from conftest import VOLUMES
 from reelpress.errors import EnvironmentProblem
-from reelpress.fsutil import OutputLock, save
+from reelpress.util.files import OutputLock, save
 
 pytestmark = pytest.mark.slow
 VOLUME = VOLUMES / "essential-film-reviews-2"

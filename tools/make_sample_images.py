@@ -12,7 +12,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from reelpress.config import CoverStyle
-from reelpress.cover import draw
+from reelpress.book.cover import draw
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,9 +1,11 @@
 """The orchestrator: one named call per stage, from a volume folder to EPUB and PDF files.
 
-    config → read → normalise → toc and indexes → write → save
+    config → read → normalise → contents and indexes → write → save
 
 Every stage reports problems to one collector; the build stops at the end of the first stage that
-found an error, and nothing is written unless every requested output was produced.
+found an error, and nothing is written unless every requested output was produced. The build asks the
+cache (cache/) what it can skip — the whole build when nothing changed, a review unchanged since the
+last build — before it calls a stage; the stages never see the cache.
 """
 
 from __future__ import annotations
@@ -11,30 +13,22 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from reelpress import readahead
-from reelpress.assets import register
-from reelpress.cache import pdf_record
-from reelpress.config import PROFILES, load_series, load_volume_config, series_volumes
-from reelpress.errors import Collector, EnvironmentProblem, InputError, diagnostic
-from reelpress.fsutil import check_writable, save
-from reelpress.index import build_indexes
-from reelpress.model import Asset, Diagnostic, SeriesEntry, Volume
-from reelpress.normalise import normalise_volume
-from reelpress.readers import find_sources, read_reviews
-from reelpress.review_cache import ReviewCache
-from reelpress.toc import build_toc
-from reelpress.writers import WRITERS, templating, writer
+from reelpress.book import cover
+from reelpress.book.contents import build_toc
+from reelpress.book.indexes import build_indexes
+from reelpress.cache import pdf_record, readahead, reviews as review_cache
+from reelpress.config import PROFILES, load_volume_config, series_entries
+from reelpress.errors import Collector, EnvironmentProblem, diagnostic
+from reelpress.model import Asset, Diagnostic, Review, Volume
+from reelpress.normalise import Context, check_volume, films_of, normalise_review
+from reelpress.readers import check_found, find_sources, ordered_sources, read_review, source_text
+from reelpress.util.files import check_writable, save
+from reelpress.writers import WRITERS, WriteOptions, templating, writer
 
 FORMATS = tuple(WRITERS)
-COVER_NAMES = ("cover.jpg", "cover.jpeg", "cover.png")
-COVER_SIZE, COVER_RATIO = (1600, 2560), (1.45, 1.75)
-
-if TYPE_CHECKING:
-    from concurrent.futures import Future
 
 Progress = Callable[[str], None]
 
@@ -47,77 +41,132 @@ class BuildResult:
 
 
 def build(volume_dir: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
-          progress: Progress = lambda stage: None, profile: str | None = None, jobs: int = 1,
-          cache_dir: Path | None = None) -> BuildResult:
-    """Build `formats` of the volume in `volume_dir` into `out_dir`; raise ReelpressError on problems.
-    `profile` overrides the volume's PDF profile (reading, print, proof); the writers may use `jobs`
-    worker processes and keep what a later build can reuse in `cache_dir`."""
+          progress: Progress = lambda stage: None, options: WriteOptions = WriteOptions()) -> BuildResult:
+    """Build `formats` of the volume in `volume_dir` into `out_dir`; raise ReelpressError on problems."""
     check_writable(out_dir)
-    if cache_dir is not None:
-        templating.use_cache(cache_dir / "templates")
+    if options.cache_dir is not None:
+        templating.use_cache(options.cache_dir / "templates")
     if "pdf" in formats:
-        _start_pdf_workers(Path(volume_dir), cache_dir, jobs)
-    volume = load(volume_dir, progress, cache_dir, jobs)
-    volume.jobs, volume.cache_dir = jobs, cache_dir
-    return write_volume(volume, out_dir, formats, progress, profile)
+        _start_pdf_workers(Path(volume_dir), options)
+    volume = load(volume_dir, progress, options.cache_dir, options.jobs)
+    return write_volume(volume, out_dir, formats, progress, options)
 
 
 def write_volume(volume: Volume, out_dir: Path, formats: tuple[str, ...], progress: Progress,
-                 profile: str | None, what: str = "") -> BuildResult:
+                 options: WriteOptions, what: str = "") -> BuildResult:
     """Write `formats` of a loaded volume into `out_dir`: every output, or (on an error) none."""
-    if profile:
-        volume.config = replace(volume.config, pdf=replace(volume.config.pdf, profile=profile))
-    outputs = {}
+    outputs, warnings = {}, list(volume.warnings)
     for fmt in formats:
         progress(f"writing {what}{fmt.upper()}")
-        outputs[out_dir / f"{volume.name}.{fmt}"] = writer(fmt)(volume)
+        written = writer(fmt)(volume, options)
+        outputs[out_dir / f"{volume.name}.{fmt}"] = written.data
+        warnings += written.warnings
     progress("saving")
     save(outputs)
-    return BuildResult(volume, {path.suffix[1:]: path for path in outputs}, volume.warnings)
+    return BuildResult(volume, {path.suffix[1:]: path for path in outputs}, warnings)
 
 
 def load(volume_dir: Path, progress: Progress = lambda stage: None, cache_dir: Path | None = None,
          jobs: int = 1) -> Volume:
     """Every stage up to writing: the volume, normalised, with its contents — or an InputError.
     With a `cache_dir`, reviews unchanged since an earlier build are not read and normalised again;
-    with `jobs` > 1, a worker may read and normalise some of the new ones (readahead.py)."""
+    with `jobs` > 1, a worker may read and normalise some of the new ones (cache/readahead.py)."""
     volume_dir = Path(os.path.abspath(volume_dir))
     progress("reading volume.toml")
     config = load_volume_config(volume_dir)
     report = Collector()
-    store = ReviewCache(cache_dir, config, volume_dir.name) if cache_dir or jobs > 1 else None
+    store = review_cache.ReviewStore(cache_dir, config, volume_dir.name) if cache_dir or jobs > 1 else None
     try:
-        draw = _cover_to_draw(volume_dir, config, cache_dir)  # the worker's job once it has read
+        draw = cover.to_draw(volume_dir, config, cache_dir)  # the worker's job once it has read
         drawn = readahead.start(store, volume_dir, config, jobs, draw) if store else None
         progress("reading reviews")
-        reviews = read_reviews(volume_dir, config.order, report, store)
+        found = _read(volume_dir, config, report, store)
         report.raise_if_errors()
         progress("normalising")
-        assets = normalise_volume(reviews, volume_dir, config, report, store)
+        assets = _normalise(found, volume_dir, config, report, store)
     finally:
         if store is not None:
             store.close()
     if store is not None:
         store.finish()
-    cover = find_cover(volume_dir, config, assets, report, cache_dir, drawn)
+    reviews = [read.review for read in found]
+    book_cover = cover.find(volume_dir, config, assets, report, cache_dir, drawn)
     report.raise_if_errors()
     progress("building contents and indexes")
     indexes = build_indexes(reviews, config.indexes)
     series = series_entries(volume_dir, config)
-    return Volume(directory=volume_dir, config=config, reviews=reviews, assets=assets, cover=cover,
+    return Volume(directory=volume_dir, config=config, reviews=reviews, assets=assets, cover=book_cover,
                   toc=build_toc(reviews, indexes, series), indexes=indexes, series=series,
                   modified=source_date(config, reviews), warnings=report.warnings)
 
 
-def _start_pdf_workers(volume_dir: Path, cache_dir: Path | None, jobs: int) -> None:
+@dataclass
+class _Read:
+    """A review as read, and what the review cache knows of it."""
+
+    review: Review
+    key: str | None = None
+    entry: dict | None = None  # the cache's entry: the review is already normalised (if it still holds)
+    problems: list[Diagnostic] = field(default_factory=list)  # found reading it
+
+
+def _read(volume_dir: Path, config, report: Collector, store) -> list[_Read]:
+    """Read every review, or take it from its cache entry; every file's problems are reported."""
+    sources = ordered_sources(volume_dir, config.order, report)
+    found = []
+    for slug, path in sources:
+        text = source_text(path, volume_dir, report)
+        if text is None:
+            continue
+        key = store.key(path, slug, text) if store else None
+        entry = store.find(key) if store else None
+        if entry is not None:
+            read = _Read(review_cache.review_of(entry, slug, path, text), key, entry,
+                         review_cache.problems(entry, "read"))
+        else:
+            own = Collector()
+            review = read_review(path, slug, text, own)
+            read = _Read(review, key, None, own.items) if review is not None else None
+            report.items.extend(own.items)
+        if read is not None:
+            report.items.extend(read.problems if entry is not None else ())
+            found.append(read)
+    check_found(sources, volume_dir, report)
+    return found
+
+
+def _normalise(found: list[_Read], volume_dir: Path, config, report: Collector, store) -> dict[Path, Asset]:
+    """Run the passes on every review whose cache entry does not hold, then the volume-wide passes;
+    returns the assets referenced."""
+    assets: dict[Path, Asset] = {}
+    films = films_of([read.review for read in found])
+    for read in found:
+        if read.entry is not None and review_cache.holds(read.entry, films, volume_dir, assets):
+            report.items.extend(review_cache.problems(read.entry, "normalised"))
+            store.use(read.key)
+            continue
+        review = read.review
+        if read.entry is not None:  # a stale entry: start again from the source
+            review.body = read_review(review.path, review.slug, review.text, Collector()).body
+        own = Collector()
+        normalise_review(review, Context(review, volume_dir, config, own, assets, films))
+        report.items.extend(own.items)
+        if store is not None and not any(d.severity == "error" for d in read.problems + own.items):
+            store.keep(read.key, review_cache.make_entry(review, read.problems, own.items, assets, films))
+    check_volume([read.review for read in found], volume_dir, report)
+    return assets
+
+
+def _start_pdf_workers(volume_dir: Path, options: WriteOptions) -> None:
     """On a first build of a long book, start the PDF workers' fork server now: it imports WeasyPrint
     while this process reads. A book built before (its PDF pieces are recorded in the cache, for any
     profile) has most pieces cached: the few left are laid out here, without workers."""
+    cache_dir = options.cache_dir
     if cache_dir is None or not any(pdf_record(cache_dir, f"{volume_dir.name}-{profile}").is_file()
                                     for profile in PROFILES):
-        from reelpress.writers import workers  # here: multiprocessing is not needed by other builds
+        from reelpress.writers.pdf import workers  # here: multiprocessing is not needed by other builds
 
-        workers.start_early(_source_bytes(volume_dir), jobs)
+        workers.start_early(_source_bytes(volume_dir), options.jobs)
 
 
 def _source_bytes(volume_dir: Path) -> int:
@@ -129,54 +178,6 @@ def _source_bytes(volume_dir: Path) -> int:
         except OSError:
             continue  # reading it will report it
     return total
-
-
-def series_entries(volume_dir: Path, config) -> tuple[SeriesEntry, ...]:
-    """Every volume of the series this volume belongs to, in order, for its "Also in this series" page."""
-    series = load_series(volume_dir.parent)
-    if series is None:
-        return ()
-    entries = []
-    for folder in series_volumes(volume_dir.parent, series):
-        other = config if folder.name == volume_dir.name else load_volume_config(folder)
-        entries.append(SeriesEntry(other.series_index, other.title, other.subtitle, folder.name == volume_dir.name))
-    return tuple(entries)
-
-
-def _cover_to_draw(volume_dir: Path, config, cache_dir: Path | None) -> tuple | None:
-    """(function, *args) making the cover of a volume without one, for a worker to draw while the reviews
-    are read. (A thread here would not gain: drawing holds the GIL as long as encoding saves.)"""
-    if any((volume_dir / name).is_file() for name in COVER_NAMES):
-        return None
-    from reelpress import cover
-    return cover.generated, config, cache_dir
-
-
-def find_cover(volume_dir: Path, config, assets, report: Collector, cache_dir: Path | None = None,
-               drawn: Future | None = None) -> Asset | None:
-    """cover.jpg/.png when the volume has one (checked for size and shape), else the generated cover
-    (`drawn`, when it is being drawn already)."""
-    for name in COVER_NAMES:
-        path = volume_dir / name
-        if path.is_file():
-            try:
-                found = register(path.resolve(), volume_dir, assets)
-            except InputError as error:
-                report.absorb(error)
-                return None
-            ratio = found.height / max(found.width, 1)
-            if (found.width, found.height) < COVER_SIZE or not COVER_RATIO[0] <= ratio <= COVER_RATIO[1]:
-                report.warn(path, "RP056", f"cover is {found.width}×{found.height}; stores want "
-                            f"{COVER_SIZE[0]}×{COVER_SIZE[1]} or larger, about 1:1.6")
-            return found
-    from reelpress import cover
-    try:
-        data = drawn.result() if drawn else None
-    except Exception:  # noqa: BLE001 — the worker drawing it died: draw it here (and meet any problem)
-        data = None
-    data = data or cover.generated(config, cache_dir)
-    return Asset(path=volume_dir / "cover.png", href="images/reelpress-cover.png", media_type="image/png",
-                 width=cover.SIZE[0], height=cover.SIZE[1], data=data)
 
 
 def source_date(config, reviews) -> dt.datetime:

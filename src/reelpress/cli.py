@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import sys
@@ -10,11 +11,27 @@ from pathlib import Path
 
 import click
 
-from reelpress import __version__, cache
-from reelpress.errors import EXIT_INTERRUPTED, EXIT_USAGE, ReelpressError
-from reelpress.status import Progress
+from reelpress import __version__
+from reelpress.errors import EXIT_INTERRUPTED, ReelpressError, UsageProblem
+from reelpress.util.status import Progress
 
 FORMAT_CHOICES = ("all", "epub", "pdf")
+
+
+def reports_problems(failed: str | None = None):
+    """Every command's problems, one way: a ReelpressError prints its diagnostics (and `failed`, formatted
+    with the command's arguments) and exits with its code; a UsageProblem is click's usage error."""
+    def decorate(command):
+        @functools.wraps(command)
+        def run(**arguments):
+            try:
+                return command(**arguments)
+            except UsageProblem as problem:
+                raise click.UsageError(str(problem)) from problem
+            except ReelpressError as error:
+                sys.exit(_report(error, failed.format(**arguments) if failed else None))
+        return run
+    return decorate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -38,6 +55,7 @@ def main() -> None:
 @click.option("--volume", "only", type=click.IntRange(1), help="Series: build only volume N.")
 @click.option("--omnibus", is_flag=True, help="Series: also build one box-set edition of every volume.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display; only problems and the result.")
+@reports_problems()
 def build(volumes: tuple[Path, ...], fmt: str, out_dir: Path, profile: str | None, jobs: int | None,
           only: int | None, omnibus: bool, quiet: bool) -> None:
     """Build each VOLUME folder into OUT/<volume>.epub and OUT/<volume>.pdf.
@@ -51,10 +69,10 @@ def build(volumes: tuple[Path, ...], fmt: str, out_dir: Path, profile: str | Non
       reelpress build volumes/essential-film-reviews-1 --format pdf --profile print
       reelpress build volumes/ --jobs 2 --omnibus
     """
-    from reelpress.build import FORMATS
-    from reelpress.series import is_series
+    from reelpress.commands.series import is_series
+    from reelpress.writers import WRITERS
 
-    formats = FORMATS if fmt == "all" else (fmt,)
+    formats = tuple(WRITERS) if fmt == "all" else (fmt,)
     failed = 0
     for folder in volumes:
         if is_series(folder):
@@ -66,50 +84,41 @@ def build(volumes: tuple[Path, ...], fmt: str, out_dir: Path, profile: str | Non
 
 
 def _build_volume(volume_dir: Path, out_dir: Path, formats, profile, quiet: bool, jobs: int | None = None) -> int:
-    started = time.perf_counter()
-    outputs, inputs = cache.check(volume_dir, out_dir, formats, profile)
-    if outputs is not None:
-        names = ", ".join(str(path) for path in outputs.values())
-        click.echo(f"up to date: {names} (nothing changed; {time.perf_counter() - started:.2f} s)")
-        return 0
-    from reelpress.build import build as build_volume
+    from reelpress.commands.build_volume import build_if_changed, options_for
 
+    started = time.perf_counter()
     progress = Progress(volume_dir.name, enabled=not quiet and sys.stderr.isatty())
+    options = options_for(out_dir, profile, jobs or os.cpu_count() or 1)
     try:
-        result = build_volume(volume_dir, out_dir, formats, progress, profile, jobs or os.cpu_count() or 1,
-                              cache.folder(out_dir))
+        built = build_if_changed(volume_dir, out_dir, formats, options, progress)
     except ReelpressError as error:
         progress.clear()
-        _print_diagnostics(error.diagnostics)
-        click.echo(f"{volume_dir}: build failed; nothing was written", err=True)
-        return error.exit_code
+        return _report(error, f"{volume_dir}: build failed; nothing was written")
     except KeyboardInterrupt:
         progress.clear()
         click.echo("interrupted; nothing was written", err=True)
         sys.exit(EXIT_INTERRUPTED)
     progress.clear()
-    _print_diagnostics(result.warnings)
-    if not result.warnings:  # a build with warnings is built again, so they are shown again
-        cache.remember(volume_dir, out_dir, formats, profile, result.outputs, inputs)
-    written = ", ".join(f"{path} ({_size(path.stat().st_size)})" for path in result.outputs.values())
+    if built.up_to_date:
+        names = ", ".join(str(path) for path in built.outputs.values())
+        click.echo(f"up to date: {names} (nothing changed; {time.perf_counter() - started:.2f} s)")
+        return 0
+    _print_diagnostics(built.warnings)
+    written = ", ".join(f"{path} ({_size(path.stat().st_size)})" for path in built.outputs.values())
     click.echo(f"wrote {written} in {time.perf_counter() - started:.1f} s")
     return 0
 
 
 def _build_series(series_dir: Path, out_dir: Path, formats, profile, jobs, only, omnibus, quiet) -> int:
-    from reelpress.series import build_series, check_slugs, summary_table, volumes_of
+    from reelpress.commands.series import build_series, check_slugs, summary_table, volumes_of
 
     progress = Progress(series_dir.name, enabled=not quiet and sys.stderr.isatty())
     started = time.perf_counter()
     try:
         folders = volumes_of(series_dir, only)
         check_slugs(folders)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
     except ReelpressError as error:
-        _print_diagnostics(error.diagnostics)
-        click.echo(f"{series_dir}: series build failed; nothing was written", err=True)
-        return error.exit_code
+        return _report(error, f"{series_dir}: series build failed; nothing was written")
     cores = jobs or os.cpu_count() or 1
     try:
         rows = build_series(folders, out_dir, formats, cores, profile, progress)
@@ -129,14 +138,12 @@ def _build_series(series_dir: Path, out_dir: Path, formats, profile, jobs, only,
 
 
 def _build_omnibus(series_dir: Path, out_dir: Path, formats, profile, progress) -> int:
-    from reelpress.omnibus import build_omnibus
+    from reelpress.commands.omnibus import build_omnibus
 
     try:
         result = build_omnibus(series_dir, out_dir, formats, progress, profile)
     except ReelpressError as error:
-        _print_diagnostics(error.diagnostics)
-        click.echo(f"{series_dir}: omnibus failed; nothing was written", err=True)
-        return error.exit_code
+        return _report(error, f"{series_dir}: omnibus failed; nothing was written")
     written = ", ".join(f"{path} ({_size(path.stat().st_size)})" for path in result.outputs.values())
     click.echo(f"omnibus: wrote {written}")
     return 0
@@ -153,6 +160,7 @@ def _build_omnibus(series_dir: Path, out_dir: Path, formats, profile, progress) 
 @click.option("--overwrite", is_flag=True, help="Replace review files that already exist.")
 @click.option("--dry-run", is_flag=True, help="Show what would happen; write nothing.")
 @click.option("--fetch-images", is_flag=True, help="Download remote images into the volume's images/.")
+@reports_problems("import failed; nothing was written")
 def import_(platform: str, sources: tuple[Path, ...], volume_dir: Path, **options) -> None:
     """Turn posts from Medium or Substack exports, or saved web pages, into review files.
 
@@ -162,12 +170,9 @@ def import_(platform: str, sources: tuple[Path, ...], volume_dir: Path, **option
       reelpress import substack export.zip --into volumes/v3 --publication-url https://name.substack.com
       reelpress import html saved-post.html --into volumes/v3
     """
-    from reelpress.importers import Options, run as run_import, table
+    from reelpress.commands.imports import Options, run as run_import, table
 
-    try:
-        rows = run_import(platform, list(sources), volume_dir, Options(**options))
-    except ReelpressError as error:
-        _fail(error, "import failed; nothing was written")
+    rows = run_import(platform, list(sources), volume_dir, Options(**options))
     click.echo(table(rows, volume_dir))
 
 
@@ -179,10 +184,12 @@ def import_(platform: str, sources: tuple[Path, ...], volume_dir: Path, **option
 @click.option("--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the report to this file (the text summary still goes to the terminal).")
 @click.option("--list-rules", is_flag=True, help="Print every rule's code, severity and description.")
+@reports_problems()
 def check(targets: tuple[Path, ...], strict: bool, fmt: str, output: Path | None, list_rules: bool) -> None:
     """Validate built EPUBs and PDFs, or volumes (built into a temporary folder first).
 
-    Exit code 0: nothing failing; 1: errors (or warnings with --strict); 2: usage or environment.
+    Exit code 0: nothing failing; 1: errors (or warnings with --strict); 2: usage; 3: the machine
+    could not run a check (Java missing).
 
     \b
     Examples:
@@ -191,23 +198,18 @@ def check(targets: tuple[Path, ...], strict: bool, fmt: str, output: Path | None
       reelpress check dist/*.epub dist/*.pdf --format junit --output reports/check.xml
       reelpress check volumes/* --strict --format github
     """
-    from reelpress.checks import check_targets, failing, report, rules_table
+    from reelpress.commands.check import check_targets, failing, report, rules_table
 
     if list_rules:
         click.echo(rules_table())
         return
     if not targets:
         raise click.UsageError("give at least one .epub, .pdf or volume folder")
-    try:
-        outcomes = check_targets(list(targets))
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
-    except ReelpressError as error:
-        _print_diagnostics(error.diagnostics)
-        sys.exit(EXIT_USAGE)
+    outcomes = check_targets(list(targets))
     rendered = report.FORMATS[fmt](outcomes, strict)
     if output:
-        from reelpress.fsutil import save
+        from reelpress.util.files import save
+
         save({output: rendered.encode("utf-8")})
         click.echo(report.text(outcomes, strict), nl=False)
     else:
@@ -222,6 +224,7 @@ def check(targets: tuple[Path, ...], strict: bool, fmt: str, output: Path | None
 @click.option("--against", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="An earlier build's PDF (book.pdf of an earlier proof, or dist/<volume>.pdf): list the pages "
                    "whose rendering changed.")
+@reports_problems("{volume_dir}: proof failed; nothing was written")
 def proof_command(volume_dir: Path, out_dir: Path | None, against: Path | None) -> None:
     """Make a proof to work through: proof PDF, page images, contact sheet and report.html.
 
@@ -230,12 +233,9 @@ def proof_command(volume_dir: Path, out_dir: Path | None, against: Path | None) 
       reelpress proof volumes/essential-film-reviews-1
       reelpress proof volumes/essential-film-reviews-1 --against dist/proof/essential-film-reviews-1/book.pdf
     """
-    from reelpress.proof import proof, summary
+    from reelpress.commands.proof import proof, summary
 
-    try:
-        result = proof(volume_dir, out_dir, against)
-    except ReelpressError as error:
-        _fail(error, f"{volume_dir}: proof failed; nothing was written")
+    result = proof(volume_dir, out_dir, against)
     click.echo(summary(result))
 
 
@@ -243,6 +243,7 @@ def proof_command(volume_dir: Path, out_dir: Path | None, against: Path | None) 
 @click.argument("series_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("dist"),
               show_default=True, help="Folder for <series>-index.pdf and .html.")
+@reports_problems()
 def index_command(series_dir: Path, out_dir: Path) -> None:
     """Write one index for a whole series, with "vol. 3, p. 112" references (PDF and HTML).
 
@@ -250,14 +251,9 @@ def index_command(series_dir: Path, out_dir: Path) -> None:
     Example:
       reelpress index volumes/
     """
-    from reelpress.series_index import series_index
+    from reelpress.commands.series_index import series_index
 
-    try:
-        written = series_index(series_dir, out_dir)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
-    except ReelpressError as error:
-        _fail(error)
+    written = series_index(series_dir, out_dir)
     click.echo("wrote " + ", ".join(str(path) for path in written))
 
 
@@ -265,6 +261,7 @@ def index_command(series_dir: Path, out_dir: Path) -> None:
 @click.argument("volume_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("dist"),
               show_default=True, help="Folder to write the kit into (next to the EPUB and PDF).")
+@reports_problems()
 def kit_command(volume_dir: Path, out_dir: Path) -> None:
     """Write the publishing kit: rights CSV, store description (text and HTML), store metadata JSON.
 
@@ -272,12 +269,9 @@ def kit_command(volume_dir: Path, out_dir: Path) -> None:
     Example:
       reelpress kit volumes/essential-film-reviews-1
     """
-    from reelpress.kit import KDP_SELECT_NOTE, kit
+    from reelpress.commands.kit import KDP_SELECT_NOTE, kit
 
-    try:
-        written = kit(volume_dir, out_dir)
-    except ReelpressError as error:
-        _fail(error)
+    written = kit(volume_dir, out_dir)
     click.echo("wrote " + ", ".join(str(path) for path in written))
     click.echo(f"note: {KDP_SELECT_NOTE}")
 
@@ -285,6 +279,7 @@ def kit_command(volume_dir: Path, out_dir: Path) -> None:
 @main.command(name="init")
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--author", default="Your Name", show_default=True, help="The critic's name for series.toml.")
+@reports_problems()
 def init_command(folder: Path, author: str) -> None:
     """Start a series: series.toml, a first volume with one example review, a README, a .gitignore and
     a CI workflow. Refuses to write into a folder that has files.
@@ -293,12 +288,9 @@ def init_command(folder: Path, author: str) -> None:
     Example:
       reelpress init my-film-reviews --author "Ada Linden"
     """
-    from reelpress.authoring import init
+    from reelpress.commands.authoring import init
 
-    try:
-        written = init(folder, author)
-    except ReelpressError as error:
-        _fail(error)
+    written = init(folder, author)
     click.echo(f"created {folder} ({len(written)} files); next: reelpress preview {folder / 'volume-1'}")
 
 
@@ -309,6 +301,7 @@ def init_command(folder: Path, author: str) -> None:
 @click.option("--year", type=click.IntRange(1870, 2100), help="The film's release year.")
 @click.option("--director", help="The film's director.")
 @click.option("--rating", type=click.FloatRange(0, 5), help="Stars from 0 to 5, in halves.")
+@reports_problems()
 def new_command(volume_dir: Path, title: str, film, year, director, rating) -> None:
     """Create reviews/NNN-slug.md in VOLUME with its front matter filled in; print its path.
 
@@ -316,12 +309,9 @@ def new_command(volume_dir: Path, title: str, film, year, director, rating) -> N
     Example:
       reelpress new volumes/essential-film-reviews-1 "The Height of Obsession" --film Vertigo --year 1958
     """
-    from reelpress.authoring import new_review
+    from reelpress.commands.authoring import new_review
 
-    try:
-        path = new_review(volume_dir, title, film, year, director, rating)
-    except ReelpressError as error:
-        _fail(error)
+    path = new_review(volume_dir, title, film, year, director, rating)
     click.echo(str(path))
 
 
@@ -330,6 +320,7 @@ def new_command(volume_dir: Path, title: str, film, year, director, rating) -> N
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @click.option("--dist", type=click.Path(path_type=Path, file_okay=False), default=Path("dist"), show_default=True,
               help="Where built PDFs are, for actual page counts.")
+@reports_problems()
 def stats_command(target: Path, as_json: bool, dist: Path) -> None:
     """Reviews, words, reading time, pages, films per decade, average rating, longest and shortest
     review — for a volume or a whole series.
@@ -338,12 +329,9 @@ def stats_command(target: Path, as_json: bool, dist: Path) -> None:
     Example:
       reelpress stats volumes/
     """
-    from reelpress import stats
+    from reelpress.commands import stats
 
-    try:
-        found = stats.stats(target, dist)
-    except ReelpressError as error:
-        _fail(error)
+    found = stats.stats(target, dist)
     click.echo(stats.as_json(found) if as_json else stats.as_table(found), nl=False)
 
 
@@ -352,6 +340,7 @@ def stats_command(target: Path, as_json: bool, dist: Path) -> None:
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port on localhost (0: any free port).")
 @click.option("--pdf", is_flag=True, help="Also rebuild dist/<volume>.pdf in the background after each change.")
+@reports_problems()
 def preview_command(volume_dir: Path, port: int, pdf: bool) -> None:
     """Serve a live HTML preview of VOLUME on localhost; saving a source file reloads the page.
 
@@ -359,7 +348,7 @@ def preview_command(volume_dir: Path, port: int, pdf: bool) -> None:
     Example:
       reelpress preview volumes/essential-film-reviews-1 --port 8000
     """
-    from reelpress.preview import serve
+    from reelpress.commands.preview import serve
 
     serve(volume_dir, port, pdf)
 
@@ -375,11 +364,12 @@ def _print_diagnostics(diagnostics) -> None:
         click.echo(line, err=True)
 
 
-def _fail(error: ReelpressError, message: str | None = None) -> None:
+def _report(error: ReelpressError, message: str | None = None) -> int:
+    """Print a failed command's diagnostics and what failed; its exit code."""
     _print_diagnostics(error.diagnostics)
     if message:
         click.echo(message, err=True)
-    sys.exit(error.exit_code)
+    return error.exit_code
 
 
 def _size(size: int) -> str:

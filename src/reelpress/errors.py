@@ -98,6 +98,11 @@ class EnvironmentProblem(ReelpressError):
     exit_code = EXIT_ENVIRONMENT
 
 
+class UsageProblem(Exception):
+    """The command line asked for something that cannot be (a series has no volume 9): exit code 2,
+    shown by the command line as a usage error."""
+
+
 def _order(d: Diagnostic) -> tuple:
     return (d.path, d.line or 0, d.col or 0, d.code, d.message)
 

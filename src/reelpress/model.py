@@ -131,14 +131,12 @@ class Volume:
     assets: dict[Path, Asset] = field(default_factory=dict)
     cover: Asset | None = None
     toc: tuple[TocEntry, ...] = ()
-    indexes: tuple = ()  # reelpress.index.Index
+    indexes: tuple = ()  # reelpress.book.indexes.Index
     series: tuple[SeriesEntry, ...] = ()
     parts: tuple[Part, ...] = ()
     output_name: str | None = None
     modified: dt.datetime = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
-    warnings: list[Diagnostic] = field(default_factory=list)
-    jobs: int = 1  # worker processes a writer may use
-    cache_dir: Path | None = None  # where a writer may keep what the next build can reuse
+    warnings: list[Diagnostic] = field(default_factory=list)  # found while reading and normalising it
 
     @property
     def name(self) -> str:

@@ -18,7 +18,7 @@ from reelpress.errors import Collector, InputError
 from reelpress.model import ReviewMeta, Review
 from reelpress.normalise import Context, headings, ids, sanitise, typography
 from reelpress.normalise.repair import BLOCKS, phrasing_only
-from reelpress.xhtml import local, parse_html_fragment, strict_parser, text_of
+from reelpress.util.xhtml import local, parse_html_fragment, strict_parser, text_of
 
 TAGS = ["p", "em", "b", "i", "a", "span", "div", "h1", "h3", "blockquote", "script", "style", "iframe",
         "object", "embed", "form", "svg", "font", "center", "x-widget", "table", "td", "code", "pre", "sup",

@@ -8,7 +8,7 @@ import pytest
 
 from helpers import review
 from reelpress.build import build
-from reelpress.checks import epubcheck
+from reelpress.commands.check import epubcheck
 from reelpress.errors import Collector
 from reelpress.readers import read_reviews, slug_for
 

@@ -14,7 +14,7 @@ from lxml import etree
 from conftest import SAMPLES, VOLUMES
 from helpers import png_bytes, review
 from reelpress.build import build
-from reelpress.checks import epubcheck
+from reelpress.commands.check import epubcheck
 
 OPF = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
 XHTML = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}

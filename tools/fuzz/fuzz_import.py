@@ -14,7 +14,7 @@ import atheris
 
 with atheris.instrument_imports(include=["reelpress"]):
     from reelpress.errors import InputError
-    from reelpress.importers import medium, substack
+    from reelpress.commands.imports import medium, substack
 
 FOLDER = Path(tempfile.mkdtemp(prefix="reelpress-fuzz-"))
 

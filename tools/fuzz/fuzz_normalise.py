@@ -19,7 +19,7 @@ with atheris.instrument_imports(include=["reelpress"]):
     from reelpress.errors import Collector, InputError
     from reelpress.model import Review, ReviewMeta
     from reelpress.normalise import Context, boilerplate, headings, ids, sanitise, semantics, typography
-    from reelpress.xhtml import local, parse_html_fragment, strict_parser
+    from reelpress.util.xhtml import local, parse_html_fragment, strict_parser
 
 PASSES = (sanitise.run, semantics.run, boilerplate.run, headings.run, typography.run, ids.run)
 CONFIG = VolumeConfig(title="Fuzz", author="Fuzz")

@@ -12,7 +12,7 @@ from pathlib import Path
 from reelpress.errors import Collector
 from reelpress.model import Asset, Review
 from reelpress.normalise import boilerplate, headings, ids, images, links, sanitise, semantics, typography
-from reelpress.textfile import position
+from reelpress.util.textfile import position
 
 PASSES = (
     sanitise.run,      # untrusted markup → the allowed elements, attributes and URLs
@@ -67,22 +67,27 @@ def _offset_of_line(text: str, line: int) -> int:
 
 
 def normalise_review(review: Review, ctx: Context) -> None:
+    """Run every pass, in order, on one review."""
     for run in PASSES:
         run(review.body, ctx)
 
 
-def normalise_volume(reviews: list[Review], volume_dir: Path, config, report: Collector,
-                     store=None) -> dict[Path, Asset]:
-    """Run every pass on every review, then the volume-wide passes; returns the assets referenced.
-    `store` (a review_cache.ReviewCache) skips the passes for reviews it has normalised before."""
+def films_of(reviews: list[Review]) -> frozenset[str]:
+    """Every film the volume reviews: the semantics pass turns their titles into <cite>."""
+    return frozenset(review.meta.film for review in reviews if review.meta.film)
+
+
+def normalise_volume(reviews: list[Review], volume_dir: Path, config, report: Collector) -> dict[Path, Asset]:
+    """Run every pass on every review, then the volume-wide passes; returns the assets referenced."""
     assets: dict[Path, Asset] = {}
-    films = frozenset(review.meta.film for review in reviews if review.meta.film)
+    films = films_of(reviews)
     for review in reviews:
-        ctx = Context(review, volume_dir, config, report, assets, films)
-        if store is not None:
-            store.normalise(review, ctx, PASSES)
-        else:
-            normalise_review(review, ctx)
+        normalise_review(review, Context(review, volume_dir, config, report, assets, films))
+    check_volume(reviews, volume_dir, report)
+    return assets
+
+
+def check_volume(reviews: list[Review], volume_dir: Path, report: Collector) -> None:
+    """The passes across the volume, once every review is normalised."""
     for run in VOLUME_PASSES:
         run(reviews, volume_dir, report)
-    return assets

@@ -15,7 +15,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from reelpress.xhtml import local, remove_keeping_tail, text_of
+from reelpress.util.xhtml import local, remove_keeping_tail, text_of
 
 DEFAULT_PATTERNS = (
     r"thanks?( you)? (so much )?for (reading|watching)\W*(subscribe.*)?",

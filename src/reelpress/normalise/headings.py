@@ -7,7 +7,7 @@ Markdown files start with `# Title` although the front matter already gives it.
 
 from __future__ import annotations
 
-from reelpress.xhtml import local, q, slugify, text_of
+from reelpress.util.xhtml import local, q, slugify, text_of
 
 LEVELS = ("h1", "h2", "h3", "h4", "h5", "h6")
 

@@ -10,7 +10,7 @@ Markdown writers expect. `#fragment` links inside the review follow the renaming
 from __future__ import annotations
 
 from reelpress.normalise.headings import LEVELS
-from reelpress.xhtml import local, q, slugify, text_of
+from reelpress.util.xhtml import local, q, slugify, text_of
 
 
 def run(body, ctx) -> None:

@@ -12,9 +12,9 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from reelpress.assets import register
+from reelpress.book.assets import register
 from reelpress.errors import InputError
-from reelpress.xhtml import local, q
+from reelpress.util.xhtml import local, q
 
 
 def run(body, ctx) -> None:

@@ -13,8 +13,8 @@ from urllib.parse import unquote, urlsplit
 
 from reelpress.errors import Collector
 from reelpress.model import Review
-from reelpress.textfile import position
-from reelpress.xhtml import q, slugify
+from reelpress.util.textfile import position
+from reelpress.util.xhtml import q, slugify
 
 
 def run(reviews: list[Review], volume_dir: Path, report: Collector) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from reelpress.xhtml import local, q, remove_keeping_tail
+from reelpress.util.xhtml import local, q, remove_keeping_tail
 
 #: Elements whose content model is phrasing content only.
 PHRASING_ONLY = frozenset("""p h1 h2 h3 h4 h5 h6 em strong i b u s small mark abbr cite q code kbd samp var

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from reelpress.normalise.repair import repair
-from reelpress.xhtml import EPUB_TYPE, local, q, remove_keeping_tail
+from reelpress.util.xhtml import EPUB_TYPE, local, q, remove_keeping_tail
 
 KEEP = frozenset("""
     p h1 h2 h3 h4 h5 h6 blockquote ul ol li dl dt dd pre hr figure figcaption div section aside

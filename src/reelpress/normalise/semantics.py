@@ -8,7 +8,7 @@ pop-up notes, so HTML sources and Markdown footnotes end up the same.
 
 from __future__ import annotations
 
-from reelpress.xhtml import EPUB_TYPE, local, q, text_of
+from reelpress.util.xhtml import EPUB_TYPE, local, q, text_of
 
 ROLE_TYPES = {"doc-noteref": "noteref", "doc-endnotes": "endnotes", "doc-backlink": "backlink"}
 _STRAIGHT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reelpress.xhtml import local
+from reelpress.util.xhtml import local
 
 SKIP = frozenset({"code", "pre", "kbd", "samp", "var", "script", "style", "math", "svg"})
 BLOCKS = frozenset("""p h1 h2 h3 h4 h5 h6 blockquote li dt dd figcaption caption td th div section

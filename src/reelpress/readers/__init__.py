@@ -12,8 +12,8 @@ from pathlib import Path
 from reelpress.errors import Collector, InputError
 from reelpress.model import Review
 from reelpress.readers import html, markdown
-from reelpress.textfile import read_text
-from reelpress.xhtml import slugify
+from reelpress.util.textfile import read_text
+from reelpress.util.xhtml import slugify
 
 READERS = {
     ".md": markdown.read,
@@ -76,25 +76,43 @@ def ordered_sources(volume_dir: Path, order: tuple[str, ...] | None, report: Col
     return apply_order(find_sources(volume_dir, report), order, volume_dir / "volume.toml", report)
 
 
-def read_reviews(volume_dir: Path, order: tuple[str, ...] | None, report: Collector, store=None) -> list[Review]:
-    """Read every review of the volume; every file's problems are reported before giving up.
-    `store` (a review_cache.ReviewCache) gives reviews read and normalised by an earlier build."""
+def read_reviews(volume_dir: Path, order: tuple[str, ...] | None, report: Collector) -> list[Review]:
+    """Read every review of the volume; every file's problems are reported before giving up."""
     sources = ordered_sources(volume_dir, order, report)
     reviews = []
     for slug, path in sources:
-        try:
-            text = read_text(path, volume_dir)
-            if not text.strip():
-                report.error(path, "RP012", "empty review: it needs front matter with a title, then the text")
-                continue
-            reader = READERS[path.suffix.lower()]
-            review = store.read(path, slug, text, report, reader) if store else reader(path, slug, text, report)
-        except InputError as error:
-            report.absorb(error)
-            continue
+        text = source_text(path, volume_dir, report)
+        review = read_review(path, slug, text, report) if text is not None else None
         if review is not None:
             reviews.append(review)
+    check_found(sources, volume_dir, report)
+    return reviews
+
+
+def source_text(path: Path, volume_dir: Path, report: Collector) -> str | None:
+    """The decoded text of a review source, or None (reported) when it cannot be read or is empty."""
+    try:
+        text = read_text(path, volume_dir)
+    except InputError as error:
+        report.absorb(error)
+        return None
+    if not text.strip():
+        report.error(path, "RP012", "empty review: it needs front matter with a title, then the text")
+        return None
+    return text
+
+
+def read_review(path: Path, slug: str, text: str, report: Collector) -> Review | None:
+    """One source's text read by the reader for its suffix; None (reported) when it cannot be."""
+    try:
+        return READERS[path.suffix.lower()](path, slug, text, report)
+    except InputError as error:
+        report.absorb(error)
+        return None
+
+
+def check_found(sources: list[tuple[str, Path]], volume_dir: Path, report: Collector) -> None:
+    """A volume needs at least one review source."""
     if not sources and not report.errors:
         report.error(volume_dir / REVIEWS_DIR, "RP012", f"no review sources (files ending in "
                      f"{', '.join(READERS)}) in this folder")
-    return reviews

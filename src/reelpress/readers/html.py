@@ -12,7 +12,7 @@ from pathlib import Path
 from reelpress.errors import Collector
 from reelpress.model import Review
 from reelpress.readers import frontmatter
-from reelpress.xhtml import parse_html_fragment
+from reelpress.util.xhtml import parse_html_fragment
 
 
 def read(path: Path, slug: str, text: str, report: Collector) -> Review | None:

@@ -21,7 +21,7 @@ from markdown.extensions.tables import TableExtension
 from reelpress.errors import Collector
 from reelpress.model import Review
 from reelpress.readers import frontmatter, notes
-from reelpress.xhtml import parse_html_fragment
+from reelpress.util.xhtml import parse_html_fragment
 
 #: Built from their classes: naming them makes Python-Markdown scan every installed package's entry
 #: points, which costs more than converting a review.

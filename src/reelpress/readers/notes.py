@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from reelpress.xhtml import EPUB_TYPE, q
+from reelpress.util.xhtml import EPUB_TYPE, q
 
 BACKLINK_TEXT = "\u21a9\ufe0e"  # ↩ with the text (not emoji) presentation selector
 

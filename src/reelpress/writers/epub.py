@@ -19,8 +19,9 @@ from markupsafe import Markup
 from reelpress import __version__
 from reelpress.errors import fail
 from reelpress.model import Volume
+from reelpress.writers import Output, WriteOptions
 from reelpress.writers.templating import render, templates_dir
-from reelpress.xhtml import parse_xhtml, q, tidy, to_xhtml_bytes
+from reelpress.util.xhtml import parse_xhtml, q, tidy, to_xhtml_bytes
 
 XHTML = "application/xhtml+xml"
 SYMBOLS_FONT = "fonts/ReelpressSymbols.ttf"
@@ -38,8 +39,8 @@ class Document:
     guide: str | None = None  # EPUB 2 guide type
 
 
-def write(volume: Volume) -> bytes:
-    """The EPUB for `volume`, as bytes."""
+def write(volume: Volume, options: WriteOptions = WriteOptions()) -> Output:
+    """The EPUB for `volume` (an e-book has no profile, no pages and no workers: `options` changes nothing)."""
     owner = id_owners(volume)
     documents = content_documents(volume, owner)
     book = epub.EpubBook()
@@ -54,7 +55,7 @@ def write(volume: Volume) -> bytes:
                                          "raise_exceptions": True, "compresslevel": 0})  # compressed once, below
     writer.process()
     writer.write()
-    return reproducible_zip(raw.getvalue(), volume)
+    return Output(reproducible_zip(raw.getvalue(), volume))
 
 
 # -- content documents -------------------------------------------------------------------------

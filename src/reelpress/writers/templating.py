@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from reelpress import templates_dir
 from reelpress.model import Review
-from reelpress.xhtml import inner_xhtml
+from reelpress.util.xhtml import inner_xhtml
 
 
 @functools.cache

@@ -1,0 +1,37 @@
+"""Stage 4, toc: the table of contents as data — each review, and its h2 sections beneath it.
+
+Both writers render this one tree: the EPUB nav, NCX and contents page, the PDF contents page (with
+page numbers) and the PDF outline. Back matter (indexes, the series page) follows the reviews.
+"""
+
+from __future__ import annotations
+
+from reelpress.model import Review, TocEntry
+from reelpress.util.xhtml import q, text_of
+
+
+SERIES_PAGE = "series", "Also in this Series"
+
+
+def build_toc(reviews: list[Review], indexes=(), series=()) -> tuple[TocEntry, ...]:
+    """Reviews (with their h2 sections), then the indexes, then the series page when there is one."""
+    entries = [_entry(review) for review in reviews]
+    entries += [TocEntry(index.title, index.anchor, kind="index") for index in indexes]
+    if series:
+        entries.append(TocEntry(SERIES_PAGE[1], SERIES_PAGE[0], kind="series"))
+    return tuple(entries)
+
+
+def _entry(review: Review) -> TocEntry:
+    sections = tuple(TocEntry(text_of(h), h.get("id")) for h in review.body.iter(q("h2")) if _in_text(h))
+    return TocEntry(review.meta.title, review.anchor, sections)
+
+
+def _in_text(heading) -> bool:
+    """Headings inside the notes section are not part of the contents."""
+    parent = heading.getparent()
+    while parent is not None:
+        if parent.get("role") == "doc-endnotes":
+            return False
+        parent = parent.getparent()
+    return True

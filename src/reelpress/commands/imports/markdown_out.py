@@ -1,0 +1,97 @@
+"""A cleaned post → a Markdown review source a critic can edit comfortably.
+
+markdownify does the HTML → Markdown work; this adds what it does not know: the project's notes
+become Markdown footnotes (`[^1]`), figures become `![alt](src "caption")`, titles of works are set
+in italics, and the front matter lists the keys the critic will want to fill in.
+"""
+
+from __future__ import annotations
+
+import yaml
+from markdownify import MarkdownConverter
+
+from reelpress.model import Post
+from reelpress.util.xhtml import to_html_string
+
+PLACEHOLDERS = ("film", "year", "director", "rating")
+
+
+class _Converter(MarkdownConverter):
+    """markdownify with the project's notes and figures."""
+
+    def __init__(self, **options):
+        super().__init__(heading_style="ATX", bullets="-", strong_em_symbol="*", escape_misc=False,
+                         wrap=False, **options)
+        self.labels: dict[str, str] = {}
+
+    def convert_sup(self, el, text, parent_tags):
+        link = el.find("a", attrs={"role": "doc-noteref"})
+        if link is not None:
+            return f"[^{self._label(link.get('href', '').lstrip('#'))}]"
+        return super().convert_sup(el, text, parent_tags)
+
+    def convert_a(self, el, text, parent_tags):
+        if el.get("role") == "doc-noteref":
+            return f"[^{self._label(el.get('href', '').lstrip('#'))}]"
+        if el.get("role") == "doc-backlink":
+            return ""
+        return super().convert_a(el, text, parent_tags)
+
+    def convert_section(self, el, text, parent_tags):
+        if el.get("role") != "doc-endnotes":
+            return super().convert_section(el, text, parent_tags)
+        notes = []
+        for item in el.find_all("li"):
+            content = "".join(self.process_element(child, set()) for child in item.children).strip()
+            lines = content.split("\n") or [""]
+            indented = [f"    {line}" if line else "" for line in lines[1:]]
+            notes.append(f"[^{self._label(item.get('id', ''))}]: " + "\n".join([lines[0], *indented]))
+        return "\n\n" + "\n\n".join(notes) + "\n\n"
+
+    def convert_figure(self, el, text, parent_tags):
+        image = el.find("img")
+        caption = el.find("figcaption")
+        if image is None:
+            return self.convert_div(el, text, parent_tags)
+        words = " ".join(caption.get_text().split()).replace('"', "'") if caption is not None else ""
+        title = f' "{words}"' if words else ""
+        return f"\n\n![{image.get('alt', '')}]({image.get('src', '')}{title})\n\n"
+
+    def convert_cite(self, el, text, parent_tags):
+        return f"*{text}*" if text.strip() else text
+
+    def convert_hr(self, el, text, parent_tags):
+        return "\n\n* * *\n\n"
+
+    def _label(self, note_id: str) -> str:
+        key = note_id.removeprefix("fn-").removeprefix("fnref-")
+        return self.labels.setdefault(key, str(len(self.labels) + 1))
+
+
+def body_markdown(body) -> str:
+    markdown = _Converter().convert(to_html_string(body))
+    lines = [line.rstrip() for line in markdown.strip().split("\n")]
+    text = "\n".join(lines)
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text + "\n"
+
+
+def front_matter(post: Post, imported_from: str) -> str:
+    data: dict = {"title": post.title}
+    if post.published:
+        data["published"] = post.published
+    if post.source_url:
+        data["source_url"] = post.source_url
+    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=False)
+    lines = [f"# Imported from {imported_from}."]
+    if post.subtitle:
+        lines.append(f"# Subtitle on the platform: {post.subtitle}")
+    if post.note:
+        lines.append(f"# Note: {post.note}.")
+    placeholders = [f"# {key}:" for key in PLACEHOLDERS]
+    return "---\n" + "\n".join(lines) + "\n" + dumped + "\n".join(placeholders) + "\n---\n\n"
+
+
+def review_source(post: Post, imported_from: str) -> str:
+    return front_matter(post, imported_from) + body_markdown(post.body)

@@ -1,0 +1,101 @@
+"""`reelpress kit`: what a store's forms ask for, written next to the EPUB and PDF.
+
+    <volume>-rights.csv        each review's title, film, first publication date and address: KDP holds
+                               books whose text is freely available on the web until the author shows
+                               the rights, and this is the list it asks for
+    <volume>-description.txt   the store description: the volume's description and the films reviewed
+    <volume>-description.html  the same in the simple HTML store forms accept
+    <volume>-store.json        title, subtitle, series and number, author, language, keywords …
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections import Counter
+from pathlib import Path
+
+from reelpress.build import load
+from reelpress.util.files import check_writable, save
+from reelpress.book.indexes import directors_of, sort_key
+from reelpress.model import Volume
+
+MAX_KEYWORDS = 7  # KDP's number of keyword boxes
+KDP_SELECT_NOTE = ("These reviews were published on the web first: KDP Select asks for exclusivity, so keep "
+                   "the rights file ready and check the terms before enrolling.")
+
+
+def films(volume: Volume) -> list[str]:
+    """'Vertigo (1958), directed by Alfred Hitchcock' for each review with a film, in title order."""
+    lines = []
+    for review in sorted((r for r in volume.reviews if r.meta.film), key=lambda r: sort_key(r.meta.film)):
+        meta = review.meta
+        line = meta.film + (f" ({meta.year})" if meta.year else "")
+        lines.append(line + (f", directed by {meta.director}" if meta.director else ""))
+    return lines
+
+
+def rights_csv(volume: Volume) -> str:
+    buffer = io.StringIO()
+    table = csv.writer(buffer, lineterminator="\n")
+    table.writerow(["title", "film", "first_published", "source_url"])
+    for review in volume.reviews:
+        meta = review.meta
+        table.writerow([meta.title, meta.film or "", meta.published.isoformat() if meta.published else "",
+                        meta.source_url or ""])
+    return buffer.getvalue()
+
+
+def description_text(volume: Volume) -> str:
+    parts = [(volume.config.description or volume.config.title).strip()]
+    if films(volume):
+        parts.append("Films reviewed in this volume:\n" + "\n".join(f"- {line}" for line in films(volume)))
+    return "\n\n".join(parts) + "\n"
+
+
+def description_html(volume: Volume) -> str:
+    paragraphs = [f"<p>{html.escape(' '.join(p.split()))}</p>"
+                  for p in (volume.config.description or volume.config.title).strip().split("\n\n")]
+    if films(volume):
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in films(volume))
+        paragraphs.append(f"<p><b>Films reviewed in this volume:</b></p><ul>{items}</ul>")
+    return "\n".join(paragraphs) + "\n"
+
+
+def keywords(volume: Volume) -> list[str]:
+    """Up to seven: the genre, the series, then the most reviewed directors and decades."""
+    found = ["film criticism", "movie reviews"]
+    if volume.config.series:
+        found.append(volume.config.series)
+    directors = Counter(name for r in volume.reviews for name in directors_of(r.meta.director or ""))
+    found += [f"{name} films" for name, _ in directors.most_common(2)]
+    decades = Counter(f"{r.meta.year // 10 * 10}s cinema" for r in volume.reviews if r.meta.year)
+    found += [decade for decade, _ in decades.most_common()]
+    return list(dict.fromkeys(found))[:MAX_KEYWORDS]
+
+
+def store_json(volume: Volume) -> str:
+    config = volume.config
+    data = {"title": config.title, "subtitle": config.subtitle, "series": config.series,
+            "series_number": _number(config.series_index), "author": config.author, "language": config.language,
+            "publisher": config.publisher, "published": config.published.isoformat() if config.published else None,
+            "identifier": config.identifier, "description": description_text(volume), "keywords": keywords(volume),
+            "reviews": len(volume.reviews)}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def kit(volume_dir: Path, out_dir: Path) -> list[Path]:
+    volume = load(volume_dir)
+    check_writable(out_dir)
+    files = {out_dir / f"{volume.name}-rights.csv": rights_csv(volume),
+             out_dir / f"{volume.name}-description.txt": description_text(volume),
+             out_dir / f"{volume.name}-description.html": description_html(volume),
+             out_dir / f"{volume.name}-store.json": store_json(volume)}
+    save({path: text.encode("utf-8") for path, text in files.items()})
+    return list(files)
+
+
+def _number(value: float | None):
+    return int(value) if value is not None and value == int(value) else value

@@ -1,1 +1,0 @@
-"""Helpers for `reelpress proof`: page images and comparisons, spelling suspects."""

@@ -1,0 +1,162 @@
+"""The PDF of a volume: `write` lays the book out in pieces (pieces.py: in parallel, reusing unchanged
+pieces from the cache) and assembles them (assemble.py); `render_document` lays it out as one
+WeasyPrint document, for the callers that need WeasyPrint's laid-out pages themselves (proofing, the
+series index): the same pages.
+
+Any warning WeasyPrint logs fails the build (weasy/). `write` leaves WeasyPrint to the pieces' workers
+when it has them (runner.py), so only the functions laying the book out here import it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reelpress import templates_dir
+from reelpress.errors import Collector, diagnostic, fail
+from reelpress.model import Diagnostic, Volume
+from reelpress.util.xhtml import parse_xhtml, q, tidy, to_html_string, word_count
+from reelpress.writers import Output, WriteOptions
+from reelpress.writers.pdf import assemble, glyphs, layout, pieces
+from reelpress.writers.pdf.runner import Runner
+from reelpress.writers.pdf.tasks import SERIF_DIR, Task
+from reelpress.writers.templating import render
+
+
+def write(volume: Volume, options: WriteOptions = WriteOptions()) -> Output:
+    """The PDF for `volume` in the profile `options` asks for (else its own), built from pieces."""
+    settings = options.pdf_settings(volume.config)
+    root = book_tree(volume, settings.profile)
+    check_glyphs(root, volume)
+    book = pieces.split(root, low_resolution=settings.profile == "print")
+    runner = Runner(options.cache_dir, f"{volume.name}-{settings.profile}", volume.directory)
+    last = runner.last()
+    words = sum(word_count(review.body) for review in volume.reviews)
+    total = last.get("total") or layout.estimated_pages(words, len(volume.reviews))  # the last build's, or a guess
+    runner.use_workers(options.jobs, total)
+    pages = last.get("pages", {})
+    try:
+        def lay_out(geometry):
+            nonlocal pages
+            guess = pieces.folio_tasks(volume, geometry, total)
+            placed, pages = pieces.lay_out(volume, book, geometry, runner, pages, guess)
+            _raise_problems(volume, [piece.rendered for piece in placed])
+            return placed, len(pieces.folios_shown(placed))
+
+        placed, geometry = layout.settle_geometry(settings, total, lay_out)
+        shown = pieces.folios_shown(placed)
+        folios = runner.render(pieces.folio_tasks(volume, geometry, len(shown)))
+        blank = pieces.blank_task(volume, geometry)
+        on_blanks = runner.render([blank])[0] if blank else None
+    finally:
+        runner.close()
+    _raise_problems(volume, folios + ([on_blanks] if on_blanks else []))
+    warnings = _low_resolution(volume, [(piece.first + page, src, dpi) for piece in placed
+                                        for page, src, dpi in piece.rendered.low_resolution])
+    data = assemble.assemble(placed, folios, shown, pieces.anchor_pages(placed), on_blanks)
+    runner.finish(pages, len(shown))
+    return Output(data, warnings)
+
+
+def _raise_problems(volume: Volume, renders) -> None:
+    problems = [problem for rendered in renders for problem in rendered.problems]
+    if problems:
+        fail(volume.directory, "RP051", "PDF rendering reported: " + "; ".join(dict.fromkeys(problems)))
+
+
+def _low_resolution(volume: Volume, found) -> list[Diagnostic]:
+    """RP055 for each (page number, image, dpi) printed under 300 dpi."""
+    return [diagnostic(volume.directory, "RP055", f"page {page}: image {Path(src).name} prints at {dpi} dpi; "
+                       "paperbacks want 300 or more", severity="warning") for page, src, dpi in found]
+
+
+def render_document(volume: Volume, options: WriteOptions = WriteOptions()):
+    """(Output, WeasyPrint document) of the book laid out as one document: the document lets proofing
+    look at the laid-out pages."""
+    from reelpress.writers.pdf.weasy.render import FatalURLFetchingError, Warnings
+
+    settings = options.pdf_settings(volume.config)
+    root = book_tree(volume, settings.profile)
+    check_glyphs(root, volume)
+    html = to_html_string(root)
+
+    def lay_out(geometry):
+        document = _render(volume, html, geometry)
+        return document, len(document.pages)
+
+    with Warnings() as caught:
+        try:
+            document, _ = layout.settle_geometry(settings, 0, lay_out)
+            pdf = document.write_pdf()
+        except FatalURLFetchingError as exc:
+            fail(volume.directory, "RP051", f"PDF rendering stopped: {exc}")
+    if caught.messages:
+        fail(volume.directory, "RP051", "PDF rendering reported: " + "; ".join(dict.fromkeys(caught.messages)))
+    warnings = _low_resolution(volume, layout.low_resolution_images(document)) if settings.profile == "print" else []
+    return Output(pdf, warnings), document
+
+
+def render_index(volume: Volume):
+    """(PDF bytes, document) of a book that is only indexes (a series index), in the book's style."""
+    xhtml = render("pdf/index-book.html", config=volume.config, indexes=volume.indexes,
+                   date=volume.modified.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    root = parse_xhtml(xhtml, "pdf/index-book.html")
+    tidy(root)
+    document = _render(volume, to_html_string(root), layout.geometry_for(volume.config.pdf, 0))
+    return document.write_pdf(), document
+
+
+def _render(volume: Volume, html: str, geometry: layout.Geometry):
+    """The whole book laid out as one WeasyPrint document, with the stylesheets the pieces use."""
+    from reelpress.writers.pdf.weasy import render as weasy
+
+    sheets = (*pieces.stylesheets(volume, geometry), *pieces.proof_header(geometry))
+    return weasy.render_document(Task(html, sheets, volume.directory.resolve().as_uri() + "/", pieces.roots(volume)))
+
+
+def check_glyphs(root, volume: Volume) -> None:
+    """A character the book's fonts cannot print is an error, not a box on the page."""
+    files = (SERIF_DIR / "SourceSerifPro-Regular.ttf", templates_dir() / "fonts" / "ReelpressSymbols.ttf")
+    try:
+        coverage = glyphs.covered(files)
+    except OSError as exc:
+        fail(volume.directory, "RP051", f"a font of the book is missing: {exc}")
+    missing = glyphs.uncovered(root, coverage)
+    where = {review.anchor: review.path for review in volume.reviews}
+    report = Collector()
+    for section, chars in sorted(missing.items()):
+        listed = ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(chars))
+        report.error(where.get(section, volume.directory / "volume.toml"), "RP054",
+                     f"the book's fonts have no glyph for {listed}; the PDF would show empty boxes")
+    report.raise_if_errors()
+
+
+def book_tree(volume: Volume, profile: str):
+    """The book as one XHTML tree; images point at their files, links carry their targets for the
+    page references, and the profile decides what else (no live links in print; sources in proof)."""
+    xhtml = render("pdf/book.html", config=volume.config, reviews=volume.reviews, toc=volume.toc,
+                   indexes=volume.indexes, series=volume.series, parts=volume.parts,
+                   date=volume.modified.strftime("%Y-%m-%dT%H:%M:%SZ"), href=lambda target: f"#{target}")
+    root = parse_xhtml(xhtml, "pdf/book.html")
+    tidy(root)
+    paths = {asset.href: asset.path for asset in volume.assets.values()}
+    for image in root.iter(q("img")):
+        if image.get("src") in paths:
+            image.set("src", paths[image.get("src")].as_uri())
+    for link in root.iter(q("a")):
+        href = link.get("href", "")
+        if href.startswith("#"):
+            link.set("data-target", href)
+        if profile == "print":
+            link.attrib.pop("href", None)  # a paperback has no link annotations
+    if profile == "proof":
+        _mark_sources(root, volume)
+    return root
+
+
+def _mark_sources(root, volume: Volume) -> None:
+    """The proof prints each review's source file and address at its foot."""
+    by_anchor = {review.anchor: review for review in volume.reviews}
+    for section in root.iter(q("section")):
+        if (review := by_anchor.get(section.get("id"))) is not None:
+            section.set("data-source", str(review.path.relative_to(volume.directory)))
+            section.set("data-url", review.meta.source_url or "")
