@@ -1,5 +1,6 @@
 """The project's own promises: the README's commands are what CI runs, codes are declared, imports
-point one way (cli → build → stages → model), and committed generated files match their generators."""
+point one way (cli → commands → build → stages → model) without cycles, modules and functions stay
+small, tests mirror the tree, and committed generated files match their generators."""
 
 from __future__ import annotations
 
@@ -38,39 +39,103 @@ def test_every_code_used_is_declared_and_every_declared_code_is_used():
     assert not CODES.keys() & {rule.code for rule in RULES}, "a code declared twice"
 
 
-def imports_of(path: Path) -> set[str]:
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(SOURCE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(path): path for path in SOURCE.rglob("*.py")}
+
+
+def imports_of(path: Path, top_level_only: bool = False) -> set[str]:
+    """The reelpress modules `path` imports (`from package import module` counts as the module);
+    with `top_level_only`, only those imported when the module itself is imported."""
     names = set()
-    for node in ast.walk(ast.parse(path.read_text())):
+    nodes = ast.parse(path.read_text()).body if top_level_only else ast.walk(ast.parse(path.read_text()))
+    for node in nodes:
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("reelpress"):
-            names.add(node.module)
+            for alias in node.names:
+                inner = f"{node.module}.{alias.name}"
+                names.add(inner if inner in MODULES else node.module)
         elif isinstance(node, ast.Import):
             names |= {a.name for a in node.names if a.name.startswith("reelpress")}
     return names
 
 
-#: Modules that run builds (the commands' library side); every other module sits below build.
-ORCHESTRATORS = {"cli.py", "__main__.py", "build.py", "checks/__init__.py", "proof.py", "omnibus.py", "series.py",
-                 "series_index.py", "kit.py", "preview.py", "stats.py"}
+def room(module: str) -> str:
+    """The package (or top-level module) a module lives in: reelpress.writers.pdf.layout → writers."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else parts[0]
+
+
+#: What each room may not import. Stages never see a command, the CLI or the orchestrator, and ask no
+#: cache (the build asks it for them; the PDF writer's runner is the one exception, below).
+STAGES = {"config", "readers", "normalise", "book", "writers"}
+ABOVE = {"cli", "__main__", "commands", "build"}
+MAY_NOT = {
+    "errors": ABOVE | STAGES | {"cache", "util"},
+    "util": ABOVE | STAGES | {"cache"},
+    **{stage: ABOVE | {"cache"} for stage in STAGES},
+    "cache": ABOVE,
+    "build": ABOVE - {"build"},
+    "commands": {"cli", "__main__"},
+}
 
 
 def test_imports_point_one_way():
     assert imports_of(SOURCE / "model.py") == set()
-    for path in SOURCE.rglob("*.py"):
-        found = imports_of(path)
-        if path.name not in ("cli.py", "__main__.py"):
-            assert "reelpress.cli" not in found, path
-        relative = path.relative_to(SOURCE).as_posix()
-        if relative not in ORCHESTRATORS:
-            assert "reelpress.build" not in found, path
-    for stage in ("readers", "normalise", "writers"):
-        for path in (SOURCE / stage).rglob("*.py"):
-            assert not {f"reelpress.{other}" for other in ("readers", "normalise", "writers") if other != stage} \
-                & {name.rsplit(".", 1)[0] if name.count(".") > 1 else name for name in imports_of(path)}, path
+    for module, path in MODULES.items():
+        for name in imports_of(path):
+            if room(name) != room(module):
+                allowed_exception = module == "reelpress.writers.pdf.runner" and name == "reelpress.cache.pieces"
+                assert allowed_exception or room(name) not in MAY_NOT.get(room(module), set()), f"{module} imports {name}"
 
 
-def test_modules_stay_small():
+def test_only_the_runner_and_the_build_ask_the_cache():
+    for module, path in MODULES.items():
+        if any(room(name) == "cache" for name in imports_of(path)) and room(module) != "cache":
+            assert module in {"reelpress.build", "reelpress.writers.pdf.runner", "reelpress.commands.build_volume"}, module
+
+
+def test_no_import_cycles():
+    graph = {module: imports_of(path, top_level_only=True) & MODULES.keys() for module, path in MODULES.items()}
+    for module in graph:  # a package imports its __init__ first: that edge is not a cycle's
+        graph[module] = {name for name in graph[module] if not module.startswith(name + ".")}
+    state: dict[str, int] = {}
+
+    def visit(module: str, trail: list[str]) -> None:
+        state[module] = 1
+        for name in sorted(graph[module]):
+            assert state.get(name) != 1, "import cycle: " + " → ".join(trail[trail.index(name):] + [name])
+            if name not in state:
+                visit(name, trail + [name])
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+
+
+def test_modules_and_functions_stay_small():
     for path in SOURCE.rglob("*.py"):
-        assert len(path.read_text().splitlines()) <= 400, path
+        text = path.read_text()
+        assert len(text.splitlines()) <= 400, path
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                assert node.end_lineno - node.lineno < 40, f"{path}:{node.lineno} {node.name}"
+
+
+def test_top_level_holds_only_the_entry_points_the_orchestrator_and_the_model():
+    assert sorted(p.name for p in SOURCE.glob("*.py")) == [
+        "__init__.py", "__main__.py", "build.py", "cli.py", "errors.py", "model.py"]
+
+
+def test_tests_mirror_the_tree():
+    """Every test module sits in the folder of the code it tests: tests/writers/pdf/ for writers/pdf/."""
+    folders = {path.parent.relative_to(SOURCE).as_posix() for path in SOURCE.rglob("*.py")} | {"."}
+    for path in (ROOT / "tests").rglob("test_*.py"):
+        folder = path.parent.relative_to(ROOT / "tests").as_posix()
+        assert folder in folders or folder == "bad", path
 
 
 def test_symbols_font_matches_its_generator():

@@ -79,54 +79,60 @@ class _Untitled:
         self.title, self.language = folder.name, "en"
 
 
-def handler(preview: Preview):
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (the http.server name)
-            path = self.path.split("?")[0]
-            if path in ("/", "/index.html"):
-                self._send(preview.page.encode("utf-8"), "text/html; charset=utf-8")
-            elif path == "/events":
-                self._events()
-            elif path in STATIC:
-                file = templates_dir() / STATIC[path]
-                self._send(file.read_bytes(), mimetypes.guess_type(file.name)[0] or "application/octet-stream")
-            elif path in preview.images:
-                asset = preview.images[path]
-                self._send(asset.read(), asset.media_type)
-            else:
-                self.send_error(404)
+class Handler(BaseHTTPRequestHandler):
+    """Serves one preview: the page, its static files and images, and the reload events."""
 
-        def _send(self, body: bytes, kind: str) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            self.wfile.write(body)
+    preview: Preview  # set on the subclass `handler` makes
 
-        def _events(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/event-stream")
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            sent = None
-            try:
-                while True:
-                    with preview.changed:
-                        if preview.version == sent:
-                            preview.changed.wait(timeout=10)
-                        version = preview.version
-                    message = f"data: {version}\n\n" if version != sent else ": still here\n\n"
-                    self.wfile.write(message.encode())
-                    self.wfile.flush()
-                    sent = version
-            except (BrokenPipeError, ConnectionResetError):
-                return
+    def do_GET(self):  # noqa: N802 (the http.server name)
+        path, preview = self.path.split("?")[0], self.preview
+        if path in ("/", "/index.html"):
+            self._send(preview.page.encode("utf-8"), "text/html; charset=utf-8")
+        elif path == "/events":
+            self._events()
+        elif path in STATIC:
+            file = templates_dir() / STATIC[path]
+            self._send(file.read_bytes(), mimetypes.guess_type(file.name)[0] or "application/octet-stream")
+        elif path in preview.images:
+            asset = preview.images[path]
+            self._send(asset.read(), asset.media_type)
+        else:
+            self.send_error(404)
 
-        def log_message(self, *args) -> None:
-            pass
+    def _send(self, body: bytes, kind: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
 
-    return Handler
+    def _events(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        sent, preview = None, self.preview
+        try:
+            while True:
+                with preview.changed:
+                    if preview.version == sent:
+                        preview.changed.wait(timeout=10)
+                    version = preview.version
+                message = f"data: {version}\n\n" if version != sent else ": still here\n\n"
+                self.wfile.write(message.encode())
+                self.wfile.flush()
+                sent = version
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def handler(preview: Preview) -> type[Handler]:
+    """The request handler class for `preview` (http.server makes one handler per request)."""
+    return type("PreviewHandler", (Handler,), {"preview": preview})
 
 
 def serve(volume_dir: Path, port: int = 8000, pdf: bool = False) -> None:
