@@ -16,9 +16,8 @@ from reelpress.errors import Collector, diagnostic, fail
 from reelpress.model import Diagnostic, Volume
 from reelpress.util.xhtml import parse_xhtml, q, tidy, to_html_string, word_count
 from reelpress.writers import Output, WriteOptions
-from reelpress.writers.pdf import assemble, glyphs, layout, pieces
+from reelpress.writers.pdf import assemble, glyphs, layout, pieces, tasks
 from reelpress.writers.pdf.runner import Runner
-from reelpress.writers.pdf.tasks import SERIF_DIR, Task
 from reelpress.writers.templating import render
 
 
@@ -110,12 +109,12 @@ def _render(volume: Volume, html: str, geometry: layout.Geometry):
     from reelpress.writers.pdf.weasy import render as weasy
 
     sheets = (*pieces.stylesheets(volume, geometry), *pieces.proof_header(geometry))
-    return weasy.render_document(Task(html, sheets, volume.directory.resolve().as_uri() + "/", pieces.roots(volume)))
+    return weasy.render_document(tasks.Task(html, sheets, volume.directory.resolve().as_uri() + "/", pieces.roots(volume)))
 
 
 def check_glyphs(root, volume: Volume) -> None:
     """A character the book's fonts cannot print is an error, not a box on the page."""
-    files = (SERIF_DIR / "SourceSerifPro-Regular.ttf", templates_dir() / "fonts" / "ReelpressSymbols.ttf")
+    files = (tasks.SERIF_DIR / "SourceSerifPro-Regular.ttf", templates_dir() / "fonts" / "ReelpressSymbols.ttf")
     try:
         coverage = glyphs.covered(files)
     except OSError as exc:

@@ -22,7 +22,8 @@ import lxml.etree as etree
 
 from reelpress import templates_dir
 from reelpress.util.xhtml import q, to_html_string
-from reelpress.writers.pdf.tasks import SERIF_DIR, Rendered, Task, font_faces
+from reelpress.writers.pdf import tasks
+from reelpress.writers.pdf.tasks import Rendered, Task, font_faces
 
 REVIEWS_PER_PIECE = 3
 FOLIO_RANGE = 64  # pages per document of folios (even, so each range starts on a right-hand page)
@@ -134,7 +135,7 @@ def task(volume, book: Book, elements: list, styles: tuple[str, ...], skip_first
 
 def roots(volume) -> tuple[str, ...]:
     """The folders a rendering may read: the volume, the templates, the book face's package."""
-    return str(volume.directory), str(templates_dir()), str(SERIF_DIR)
+    return str(volume.directory), str(templates_dir()), str(tasks.SERIF_DIR)
 
 
 def folios_shown(placed: list[Placed]) -> list[bool]:
