@@ -19,7 +19,7 @@ from pathlib import Path
 from reelpress.book import cover
 from reelpress.book.contents import build_toc
 from reelpress.book.indexes import build_indexes
-from reelpress.cache import pdf_record, readahead, reviews as review_cache
+from reelpress.cache import pdf_record, reviews as review_cache
 from reelpress.config import PROFILES, load_volume_config, series_entries
 from reelpress.errors import Collector, EnvironmentProblem, diagnostic
 from reelpress.model import Asset, Diagnostic, Review, Volume
@@ -48,7 +48,7 @@ def build(volume_dir: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
         templating.use_cache(options.cache_dir / "templates")
     if "pdf" in formats:
         _start_pdf_workers(Path(volume_dir), options)
-    volume = load(volume_dir, progress, options.cache_dir, options.jobs)
+    volume = load(volume_dir, progress, options.cache_dir)
     return write_volume(volume, out_dir, formats, progress, options)
 
 
@@ -66,31 +66,23 @@ def write_volume(volume: Volume, out_dir: Path, formats: tuple[str, ...], progre
     return BuildResult(volume, {path.suffix[1:]: path for path in outputs}, warnings)
 
 
-def load(volume_dir: Path, progress: Progress = lambda stage: None, cache_dir: Path | None = None,
-         jobs: int = 1) -> Volume:
+def load(volume_dir: Path, progress: Progress = lambda stage: None, cache_dir: Path | None = None) -> Volume:
     """Every stage up to writing: the volume, normalised, with its contents — or an InputError.
-    With a `cache_dir`, reviews unchanged since an earlier build are not read and normalised again;
-    with `jobs` > 1, a worker may read and normalise some of the new ones (cache/readahead.py)."""
+    With a `cache_dir`, reviews unchanged since an earlier build are not read and normalised again."""
     volume_dir = Path(os.path.abspath(volume_dir))
     progress("reading volume.toml")
     config = load_volume_config(volume_dir)
     report = Collector()
-    store = review_cache.ReviewStore(cache_dir, config, volume_dir.name) if cache_dir or jobs > 1 else None
-    try:
-        draw = cover.to_draw(volume_dir, config, cache_dir)  # the worker's job once it has read
-        drawn = readahead.start(store, volume_dir, config, jobs, draw) if store else None
-        progress("reading reviews")
-        found = _read(volume_dir, config, report, store)
-        report.raise_if_errors()
-        progress("normalising")
-        assets = _normalise(found, volume_dir, config, report, store)
-    finally:
-        if store is not None:
-            store.close()
+    store = review_cache.ReviewStore(cache_dir, config, volume_dir.name) if cache_dir else None
+    progress("reading reviews")
+    found = _read(volume_dir, config, report, store)
+    report.raise_if_errors()
+    progress("normalising")
+    assets = _normalise(found, volume_dir, config, report, store)
     if store is not None:
         store.finish()
     reviews = [read.review for read in found]
-    book_cover = cover.find(volume_dir, config, assets, report, cache_dir, drawn)
+    book_cover = cover.find(volume_dir, config, assets, report, cache_dir)
     report.raise_if_errors()
     progress("building contents and indexes")
     indexes = build_indexes(reviews, config.indexes)

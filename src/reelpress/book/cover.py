@@ -19,8 +19,6 @@ from reelpress.model import Asset
 from reelpress.util.files import cache_write
 
 if TYPE_CHECKING:  # Pillow is imported when a cover is drawn, not by every build that finds one cached
-    from concurrent.futures import Future
-
     from PIL import Image, ImageDraw, ImageFont
 
 NAMES = ("cover.jpg", "cover.jpeg", "cover.png")
@@ -37,18 +35,10 @@ def shape_problem(width: int, height: int) -> str | None:
     return None
 
 
-def to_draw(volume_dir: Path, config, cache_dir: Path | None) -> tuple | None:
-    """(function, *args) making the cover of a volume without one, for a worker to draw while the reviews
-    are read. (A thread here would not gain: drawing holds the GIL as long as encoding saves.)"""
-    if any((volume_dir / name).is_file() for name in NAMES):
-        return None
-    return generated, config, cache_dir
-
-
-def find(volume_dir: Path, config, assets: dict[Path, Asset], report: Collector, cache_dir: Path | None = None,
-         drawn: Future | None = None) -> Asset | None:
+def find(volume_dir: Path, config, assets: dict[Path, Asset], report: Collector,
+         cache_dir: Path | None = None) -> Asset | None:
     """cover.jpg/.png when the volume has one (checked for size and shape), else the generated cover
-    (`drawn`, when it is being drawn already)."""
+    (from `cache_dir` when it was drawn before)."""
     for name in NAMES:
         path = volume_dir / name
         if path.is_file():
@@ -60,13 +50,8 @@ def find(volume_dir: Path, config, assets: dict[Path, Asset], report: Collector,
             if problem := shape_problem(found.width, found.height):
                 report.warn(path, "RP056", problem)
             return found
-    try:
-        data = drawn.result() if drawn else None
-    except Exception:  # noqa: BLE001 — the worker drawing it died: draw it here (and meet any problem)
-        data = None
-    data = data or generated(config, cache_dir)
     return Asset(path=volume_dir / "cover.png", href="images/reelpress-cover.png", media_type="image/png",
-                 width=SIZE[0], height=SIZE[1], data=data)
+                 width=SIZE[0], height=SIZE[1], data=generated(config, cache_dir))
 
 
 def _font(size: int, face: str = "Regular") -> ImageFont.FreeTypeFont:

@@ -3,7 +3,6 @@ the cache before it calls a stage; readers, passes and writers' layout code neve
 
 - outputs.py: the no-change fast path (nothing a volume's books depend on changed: build nothing);
 - reviews.py: each review as it leaves the per-review passes;
-- readahead.py: a worker that makes review entries while the build reads (a cold build of many reviews);
 - pieces.py: the PDF pieces already laid out.
 
 Deleting the folder is always safe: a build without it does everything again.

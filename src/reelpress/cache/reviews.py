@@ -9,8 +9,7 @@ shows, that registering it again gives the same file name in the book (an image 
 changed since is inspected again, so a broken one is reported). Any difference means the review is
 read and normalised again. Problems found while reading and normalising are kept with the entry and
 reported again, in the same order; a review with errors is not kept. The volume-wide passes (links,
-ids across reviews) always run. Entries made during this build by the read-ahead worker
-(readahead.py) are used and checked in the same way.
+ids across reviews) always run.
 
 The build asks this store before it reads a review and after it normalises one (build.py); readers
 and passes never see it.
@@ -36,27 +35,19 @@ from reelpress.util.xhtml import q
 
 
 class ReviewStore:
-    """Entries by key; with no folder it keeps entries in memory only (those of the read-ahead)."""
+    """Entries by key, in `folder`/reviews/."""
 
-    def __init__(self, folder: Path | None, config, volume_name: str):
-        self.folder = folder / "reviews" if folder else None
-        self.manifest = folder / f"reviews-{volume_name}.json" if folder else None
+    def __init__(self, folder: Path, config, volume_name: str):
+        self.folder = folder / "reviews"
+        self.manifest = folder / f"reviews-{volume_name}.json"
         self.salt = code_digest() + repr(config)
         self.used: list[str] = []
-        self.memory: dict[str, dict] = {}  # entries made in this build (by readahead.py's worker)
-        self.ahead = None  # a readahead.Ahead: entries still being made
 
     def key(self, path: Path, slug: str, text: str) -> str:
         return hashlib.sha256("\0".join((self.salt, str(path), slug, text)).encode("utf-8", "surrogatepass")).hexdigest()
 
     def find(self, key: str) -> dict | None:
-        """The entry under `key` (waiting for the read-ahead worker if it is making it), or None."""
-        if self.ahead is not None and key in self.ahead.keys:
-            self.memory.update(self.ahead.entries())  # waits for the worker; once
-            for made, entry in self.memory.items():
-                self._write(made, entry)
-        if key in self.memory or self.folder is None:
-            return self.memory.get(key)
+        """The entry under `key`, or None."""
         try:
             entry = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
             return entry if isinstance(entry, dict) and "xhtml" in entry else None
@@ -66,36 +57,14 @@ class ReviewStore:
     def keep(self, key: str, entry: dict) -> None:
         """Keep `entry` (made by `make_entry`) under `key`, used by this build."""
         self.use(key)
-        self._write(key, entry)
+        cache_write(self.folder / f"{key}.json", json.dumps(entry).encode())
 
     def use(self, key: str) -> None:
         self.used.append(key)
 
-    def _write(self, key: str, entry: dict) -> None:
-        if self.folder is not None:
-            cache_write(self.folder / f"{key}.json", json.dumps(entry).encode())
-
     def finish(self) -> None:
         """Record the entries this build used; remove those the previous build used and this one not."""
-        if self.manifest is not None:
-            record_use(self.manifest, self.folder, set(self.used), (".json",))
-
-    def last_used(self) -> int:
-        """How many entries the last build of this volume used (0 when unknown)."""
-        try:
-            return len(json.loads(self.manifest.read_text(encoding="utf-8"))["keys"])
-        except (AttributeError, OSError, ValueError, KeyError, TypeError):
-            return 0
-
-    def has(self, key: str) -> bool:
-        """Whether there is an entry under `key` (without reading it)."""
-        return key in self.memory or (self.folder is not None and (self.folder / f"{key}.json").is_file())
-
-    def close(self) -> None:
-        """End the read-ahead worker, if any, once its jobs are done (also when loading failed early)."""
-        if self.ahead is not None:
-            self.ahead.close()
-            self.ahead = None
+        record_use(self.manifest, self.folder, set(self.used), (".json",))
 
 
 def make_entry(review: Review, read: list[Diagnostic], problems: list[Diagnostic], assets: dict[Path, Asset],
