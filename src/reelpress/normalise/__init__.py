@@ -77,16 +77,6 @@ def films_of(reviews: list[Review]) -> frozenset[str]:
     return frozenset(review.meta.film for review in reviews if review.meta.film)
 
 
-def normalise_volume(reviews: list[Review], volume_dir: Path, config, report: Collector) -> dict[Path, Asset]:
-    """Run every pass on every review, then the volume-wide passes; returns the assets referenced."""
-    assets: dict[Path, Asset] = {}
-    films = films_of(reviews)
-    for review in reviews:
-        normalise_review(review, Context(review, volume_dir, config, report, assets, films))
-    check_volume(reviews, volume_dir, report)
-    return assets
-
-
 def check_volume(reviews: list[Review], volume_dir: Path, report: Collector) -> None:
     """The passes across the volume, once every review is normalised."""
     for run in VOLUME_PASSES:
