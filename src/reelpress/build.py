@@ -108,23 +108,26 @@ def _read(volume_dir: Path, config, report: Collector, store) -> list[_Read]:
     found = []
     for slug, path in sources:
         text = source_text(path, volume_dir, report)
-        if text is None:
-            continue
-        key = store.key(path, slug, text) if store else None
-        entry = store.find(key) if store else None
-        if entry is not None:
-            read = _Read(review_cache.review_of(entry, slug, path, text), key, entry,
-                         review_cache.problems(entry, "read"))
-        else:
-            own = Collector()
-            review = read_review(path, slug, text, own)
-            read = _Read(review, key, None, own.items) if review is not None else None
-            report.items.extend(own.items)
+        read = _read_one(path, slug, text, store, report) if text is not None else None
         if read is not None:
-            report.items.extend(read.problems if entry is not None else ())
             found.append(read)
     check_found(sources, volume_dir, report)
     return found
+
+
+def _read_one(path: Path, slug: str, text: str, store, report: Collector) -> _Read | None:
+    """The review from its cache entry (its reading problems reported again), else read from its text."""
+    key = store.key(path, slug, text) if store else None
+    entry = store.find(key) if store else None
+    cached = review_cache.review_of(entry, slug, path, text) if entry is not None else None
+    if cached is not None:
+        problems = review_cache.problems(entry, "read")
+        report.items.extend(problems)
+        return _Read(cached, key, entry, problems)
+    own = Collector()
+    review = read_review(path, slug, text, own)
+    report.items.extend(own.items)
+    return _Read(review, key, None, own.items) if review is not None else None
 
 
 def _normalise(found: list[_Read], volume_dir: Path, config, report: Collector, store) -> dict[Path, Asset]:

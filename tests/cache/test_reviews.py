@@ -3,16 +3,18 @@ cache is the build without it — the same EPUB bytes, the same problems reporte
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from helpers import png_bytes, review
 from reelpress.book import assets
-from reelpress.writers import WriteOptions
 from reelpress.build import build
 from reelpress.commands.check import epubcheck
 from reelpress.errors import InputError
 from reelpress.normalise import typography
 from reelpress.readers import READERS
+from reelpress.writers import WriteOptions
 
 
 @pytest.fixture
@@ -120,3 +122,21 @@ def test_warnings_are_reported_again_and_a_review_with_errors_is_not_kept(make_v
     assert counted["read"] == ["02-broken.md"]  # the one with an error is read again
     assert [str(d) for d in again.value.diagnostics] == [str(d) for d in first.value.diagnostics]
     assert any(d.severity == "warning" and "01-chatty.md" in d.path for d in again.value.diagnostics)
+
+
+@pytest.mark.parametrize("damage", [
+    lambda entry: {key: value for key, value in entry.items() if key != "normalised"},  # a key missing
+    lambda entry: {**entry, "meta": {"title": None, "unknown": 1}},                    # meta that is not one
+    lambda entry: {**entry, "xhtml": "<div>not closed"},                                # a body that does not parse
+    lambda entry: {**entry, "images": [["only", "two"]]},                               # an image that is not one
+    lambda entry: {**entry, "read": [{"path": "x"}]},                                   # a problem that is not one
+])
+def test_a_damaged_entry_is_read_again_not_a_traceback(make_volume, tmp_path, damage):
+    volume = make_volume({k: v for k, v in REVIEWS.items() if k != "03-three.md"},
+                         images={"images/still.png": png_bytes()})
+    cold, cold_warnings = _epub(volume, tmp_path / "cold", None)
+    _epub(volume, tmp_path / "a", tmp_path / "cache")
+    for path in (tmp_path / "cache" / "reviews").glob("*.json"):
+        path.write_text(json.dumps(damage(json.loads(path.read_text()))))
+    again, warnings = _epub(volume, tmp_path / "b", tmp_path / "cache")
+    assert again == cold and warnings == cold_warnings

@@ -34,6 +34,9 @@ from reelpress.util.files import cache_write
 from reelpress.util.xhtml import q
 
 
+ENTRY_KEYS = {"meta", "body_line", "xhtml", "read", "normalised", "films", "images"}
+
+
 class ReviewStore:
     """Entries by key, in `folder`/reviews/."""
 
@@ -47,12 +50,12 @@ class ReviewStore:
         return hashlib.sha256("\0".join((self.salt, str(path), slug, text)).encode("utf-8", "surrogatepass")).hexdigest()
 
     def find(self, key: str) -> dict | None:
-        """The entry under `key`, or None."""
+        """The entry under `key`, or None (also for an entry that is damaged: it only costs time)."""
         try:
             entry = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-            return entry if isinstance(entry, dict) and "xhtml" in entry else None
         except (OSError, ValueError):
             return None
+        return entry if isinstance(entry, dict) and ENTRY_KEYS <= entry.keys() else None
 
     def keep(self, key: str, entry: dict) -> None:
         """Keep `entry` (made by `make_entry`) under `key`, used by this build."""
@@ -81,11 +84,15 @@ def make_entry(review: Review, read: list[Diagnostic], problems: list[Diagnostic
             "images": images}
 
 
-def review_of(entry: dict, slug: str, path: Path, text: str) -> Review:
-    """The review an entry holds, its body already normalised."""
-    meta = dict(entry["meta"])
-    meta["published"] = dt.date.fromisoformat(meta["published"]) if meta["published"] else None
-    return Review(slug, path, ReviewMeta(**meta), etree.fromstring(entry["xhtml"]), text, entry["body_line"])
+def review_of(entry: dict, slug: str, path: Path, text: str) -> Review | None:
+    """The review an entry holds, its body already normalised; None when the entry cannot give it."""
+    try:
+        meta = dict(entry["meta"])
+        meta["published"] = dt.date.fromisoformat(meta["published"]) if meta["published"] else None
+        problems(entry, "read"), problems(entry, "normalised")  # noqa: B018 — they must read back too
+        return Review(slug, path, ReviewMeta(**meta), etree.fromstring(entry["xhtml"]), text, entry["body_line"])
+    except (KeyError, TypeError, ValueError, etree.XMLSyntaxError):
+        return None
 
 
 def holds(entry: dict, films: frozenset[str], volume_dir: Path, assets: dict[Path, Asset]) -> bool:
@@ -94,13 +101,13 @@ def holds(entry: dict, films: frozenset[str], volume_dir: Path, assets: dict[Pat
     ones inspected then is not inspected again; a changed one is."""
     if entry["films"] != sorted(films):
         return False
-    for path, href, digest, *facts in entry["images"]:
-        try:
+    try:
+        for path, href, digest, *facts in entry["images"]:
             known = tuple(facts) if digest is not None and file_digest(Path(path)) == digest else None
             if register(Path(path), volume_dir, assets, known).href != href:
                 return False
-        except (InputError, OSError):
-            return False
+    except (InputError, OSError, TypeError, ValueError):  # a changed image, or a damaged entry
+        return False
     return True
 
 
