@@ -43,11 +43,16 @@ def _markdown() -> markdown.Markdown:
     return _converter
 
 
+def convert(body_text: str) -> str:
+    """The body's HTML, as the reader makes it."""
+    return _markdown().convert(body_text)
+
+
 def read(path: Path, slug: str, text: str, report: Collector) -> Review | None:
     """Turn one Markdown source into a Review; problems go to `report` (None if there were errors)."""
     yaml_text, yaml_line, body_text, body_line = frontmatter.split(text, path)
     meta = frontmatter.parse(yaml_text, yaml_line, path, report)
-    html = _markdown().convert(body_text)
+    html = convert(body_text)
     body = parse_html_fragment(html, path)
     notes.from_python_markdown(body)
     for note in notes.drop_unreferenced(body):
