@@ -14,7 +14,7 @@ from lxml import etree
 from reelpress.xhtml import local, q, remove_keeping_tail
 
 #: Elements whose content model is phrasing content only.
-PHRASING_ONLY = frozenset("""p h1 h2 h3 h4 h5 h6 em strong i b u s small mark abbr cite q code kbd samp var
+PHRASING_ONLY = frozenset("""p pre h1 h2 h3 h4 h5 h6 em strong i b u s small mark abbr cite q code kbd samp var
                              dfn time span sub sup bdi bdo ruby rt rp dt caption""".split())
 #: Elements that are flow content but not phrasing content.
 BLOCKS = frozenset("""address article aside blockquote details div dl fieldset figure figcaption footer form
@@ -22,12 +22,16 @@ BLOCKS = frozenset("""address article aside blockquote details div dl fieldset f
 #: Transparent elements take their parent's content model.
 TRANSPARENT = frozenset({"a", "ins", "del"})
 LIST_ITEM_PARENTS = {"li": ("ul", "ol"), "dd": ("dl",), "dt": ("dl",)}
+#: What each part of a table may hold; anything else found there goes into a cell of its own.
+TABLE_CHILDREN = {"tr": {"td", "th"}, "table": {"caption", "colgroup", "thead", "tbody", "tfoot", "tr"},
+                  "thead": {"tr"}, "tbody": {"tr"}, "tfoot": {"tr"}}
 
 
 def repair(body) -> None:
     _lift_blocks(body)
     _contain_list_items(body)
     _wrap_list_children(body)
+    _wrap_table_children(body)
 
 
 def _lift_blocks(body) -> None:
@@ -113,3 +117,34 @@ def _wrap_list_children(body) -> None:
                 extra = etree.Element(q("li"))
                 extra.text, child.tail = child.tail.strip(), None
                 child.addnext(extra)
+
+
+def _wrap_table_children(body) -> None:
+    """Text or elements a table, a row group or a row may not hold directly (`<tr><pre>…`) get a cell."""
+    for part in list(body.iter(*(q(name) for name in TABLE_CHILDREN))):
+        allowed = TABLE_CHILDREN[local(part)]
+        if (part.text or "").strip():
+            holder, cell = _new_cell(part)
+            cell.text, part.text = part.text.strip(), None
+            part.insert(0, holder)
+        for child in list(part):
+            if local(child) not in allowed:
+                holder, cell = _new_cell(part)
+                child.addprevious(holder)
+                holder.tail, child.tail = child.tail, None
+                cell.append(child)
+                child = holder
+            if (child.tail or "").strip():
+                holder, cell = _new_cell(part)
+                cell.text, child.tail = child.tail.strip(), None
+                child.addnext(holder)
+
+
+def _new_cell(part):
+    """(what to insert into `part`, the cell inside it): a cell, in a row of its own unless `part` is a row."""
+    cell = etree.Element(q("td"))
+    if local(part) == "tr":
+        return cell, cell
+    row = etree.Element(q("tr"))
+    row.append(cell)
+    return row, cell

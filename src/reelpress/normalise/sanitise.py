@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from reelpress.normalise import urls
 from reelpress.normalise.repair import repair
 from reelpress.xhtml import EPUB_TYPE, local, q, remove_keeping_tail
 
@@ -84,8 +85,12 @@ def _clean_attributes(element, ctx) -> None:
         ctx.warn("RP031", f"removed unsafe link {href[:60]!r} (only http, https, mailto, #fragment and "
                  "relative links are kept)", href[:40])
         del element.attrib["href"]
-    if "cite" in element.attrib and not element.get("cite").lower().startswith(("http://", "https://")):
-        del element.attrib["cite"]
+    urls.check_link(element, ctx)
+    cite = element.get("cite")
+    if cite is not None and (not cite.lower().startswith(("http://", "https://")) or urls.repair(cite) is None):
+        del element.attrib["cite"]  # a blockquote's source address: never shown, only kept when valid
+    elif cite is not None:
+        element.set("cite", urls.repair(cite))
 
 
 def _value_allowed(key: str, value: str) -> bool:

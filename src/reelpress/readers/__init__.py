@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 
 from reelpress.errors import Collector, InputError
-from reelpress.model import Review
+from reelpress.model import Diagnostic, Review
 from reelpress.readers import html, markdown
 from reelpress.textfile import read_text
 from reelpress.xhtml import slugify
@@ -92,9 +92,21 @@ def read_reviews(volume_dir: Path, order: tuple[str, ...] | None, report: Collec
         except InputError as error:
             report.absorb(error)
             continue
-        if review is not None:
+        if review is not None and _has_content(review, report):
             reviews.append(review)
     if not sources and not report.errors:
         report.error(volume_dir / REVIEWS_DIR, "RP012", f"no review sources (files ending in "
                      f"{', '.join(READERS)}) in this folder")
     return reviews
+
+
+def _has_content(review: Review, report: Collector) -> bool:
+    """A body with neither text nor elements (a doctype, comments, whitespace) is an error, not a blank chapter."""
+    body = review.body
+    if len(body) or (body.text or "").strip():
+        return True
+    # RP104 is the code `reelpress check` gives a built review with no text (checks.rules): the same problem
+    report.items.append(Diagnostic(str(review.path), review.body_line, None, "RP104", "error",
+                                   "the review has no text after its front matter (only a doctype, comments "
+                                   "or whitespace); write the review below the closing ---"))
+    return False
