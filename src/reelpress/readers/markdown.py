@@ -17,10 +17,14 @@ from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
+from pymdownx.magiclink import MagiclinkExtension
+from pymdownx.saneheaders import SaneHeadersExtension
+from pymdownx.tilde import DeleteSubExtension
 
 from reelpress.errors import Collector
 from reelpress.model import Review
 from reelpress.readers import frontmatter, notes
+from reelpress.readers.commonmark import CommonMarkExtension
 from reelpress.xhtml import parse_html_fragment
 
 #: Built from their classes: naming them makes Python-Markdown scan every installed package's entry
@@ -29,6 +33,8 @@ EXTENSIONS = (
     (FootnoteExtension, {"SEPARATOR": "-", "BACKLINK_TEXT": "\u21a9", "BACKLINK_TITLE": ""}),
     (TableExtension, {}), (FencedCodeExtension, {}), (SaneListExtension, {}), (AttrListExtension, {}),
     (DefListExtension, {}), (AbbrExtension, {}),
+    (SaneHeadersExtension, {}), (DeleteSubExtension, {"subscript": False}), (CommonMarkExtension, {}),
+    (MagiclinkExtension, {"repo_url_shortener": False, "social_url_shortener": False}),
 )
 _converter: markdown.Markdown | None = None
 
