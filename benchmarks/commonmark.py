@@ -98,7 +98,8 @@ def canonical(html: str) -> str:
     except InputError as error:
         return f"<error {error}>"
     sanitise.run(body, _Quiet())
-    return _serialise(body, in_pre=False).strip()
+    # the newline that ends a code block is not seen
+    return re.sub(r"\n+(</code>)?</pre>", r"\1</pre>", _serialise(body, in_pre=False).strip())
 
 
 class _Quiet:

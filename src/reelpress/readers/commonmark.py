@@ -1,15 +1,20 @@
-"""Python-Markdown extensions that make it read lists, headings and line breaks the way CommonMark and
-GitHub do, where critics' editors (Obsidian, iA Writer, Typora, GitHub) show them so.
+"""Python-Markdown extensions that make it read lists, headings, escapes and line breaks the way
+CommonMark and GitHub do, as critics' editors (Obsidian, iA Writer, Typora, GitHub) show them.
 
-- `ListLines`, a preprocessor: a list may follow a paragraph with no blank line between them, and a
-  list nested by two or three spaces (its marker under the parent item's text, CommonMark's rule) is
-  nested, as one nested by four. It rewrites each list's indentation to Python-Markdown's four spaces a
-  level, and puts a blank line between a paragraph and the list that interrupts it.
-- A backslash at the end of a line is a line break (`<br>`), as two spaces are.
+- `ListLines`, a preprocessor, rewrites list lines into the form Python-Markdown reads the same way:
+  a list may follow a paragraph with no blank line between them; a list nested by two or three spaces
+  (its marker under the parent item's text, CommonMark's rule) is nested, like one nested by four; a
+  change of marker (`-` to `+`, `1.` to `1)`) starts a new list; `003.` starts at 3; an empty item is an
+  item; `---` under a list item or a quote is a rule, not a heading underline. Block quotes are read
+  the same way inside.
+- `LooseLists`, a tree processor: a list is loose or tight as a whole (CommonMark), so when one item's
+  text is a paragraph, every item's is.
+- A backslash at the end of a line is a line break (`<br>`), as two spaces are; every ASCII
+  punctuation character can be escaped.
 - Inline raw HTML is only what CommonMark calls a tag (`<em>`, `</a>`, `<!-- … -->`): Python-Markdown
   takes any `<…>` for one, so `<localhost:5001/foo>` or `<foo.bar.baz>` vanished from the text.
-- `<scheme:address>` is a link for any scheme, as in CommonMark (the sanitiser then keeps only safe ones,
-  their text staying when the link goes).
+- `<scheme:address>` is a link for any scheme, as in CommonMark (the sanitiser then keeps only safe
+  ones, their text staying when the link goes).
 
 Headings need a space after the `#` (pymdownx.saneheaders), so "#1 on my list" stays text.
 """
@@ -17,16 +22,21 @@ Headings need a space after the `#` (pymdownx.saneheaders), so "#1 on my list" s
 from __future__ import annotations
 
 import re
+import string
 
 from markdown.extensions import Extension
 from markdown.inlinepatterns import AutolinkInlineProcessor, HtmlInlineProcessor, SubstituteTagInlineProcessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 #: A list item's first line: indentation, marker, the spaces after it, its text.
 _ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)(.*)$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?: *\1){2,} *$")
+_DASH_UNDERLINE = re.compile(r"^ {0,3}-+ *$")
+_QUOTE = re.compile(r"^ {0,3}> ?")
+_LONG_NUMBER = re.compile(r"^( {0,3}\d{10,})([.)])")
 #: Lines that start a block of their own, so they are never a paragraph's continuation.
-_NOT_TEXT = re.compile(r"^ {0,3}(?:#{1,6}(?: |$)|>|```|~~~|<|\|)|^\s*$|^\x02")
+_NOT_TEXT = re.compile(r"^ {0,3}(?:#{1,6}(?: |$)|>|```|~~~|<|\|)|^\x02")
 TAB = 4
 
 _ATTRIBUTE = r"""\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?"""
@@ -36,96 +46,162 @@ RAW_HTML = (r"(<[A-Za-z][A-Za-z0-9-]*(?:" + _ATTRIBUTE + r")*\s*/?>|</[A-Za-z][A
             r"|<!-->|<!--->|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[[\s\S]*?\]\]>)")
 #: CommonMark's URI autolink: a scheme of 2 to 32 characters, then anything but spaces and `<>`.
 AUTOLINK = r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>"
+_BLOCKS = {"p", "ul", "ol", "pre", "blockquote", "div", "table", "hr", "dl", "h1", "h2", "h3", "h4", "h5", "h6"}
 
 
-class _Lists:
-    """The open list items, as the column their text starts at (CommonMark's content column)."""
+class _Lines:
+    """The rewriting of one run of lines (the document, or the inside of a block quote)."""
 
-    def __init__(self) -> None:
-        self.columns: list[int] = []
+    def __init__(self, stash) -> None:
+        self.stash = stash  # stores a placeholder that renders as nothing
+        self.out: list[str] = []
+        self.columns: list[int] = []  # the column each open item's text starts at
+        self.kinds: list[str] = []    # each open item's marker kind: - * + . )
+        self.closed: dict[int, str] = {}  # the kind of the last item closed at each depth
+        self.previous = ""  # what the last non-blank line was: "text", "item", "quote", "rule", "other"
+        self.blank = True   # was the line before blank?
+        self.from_item = False  # did the current paragraph start on an item's line?
+        self.owner = 0      # the depth of that item
 
-    def depth_of(self, indent: int) -> int:
-        """How many open items a line indented by `indent` spaces is inside."""
-        return sum(1 for column in self.columns if indent >= column)
+    def run(self, lines: list[str]) -> list[str]:
+        index = 0
+        while index < len(lines):
+            line = lines[index]
+            if _QUOTE.match(line) and not self.columns:
+                end = index
+                while end < len(lines) and _QUOTE.match(lines[end]):
+                    end += 1
+                inner = _Lines(self.stash).run([_QUOTE.sub("", each, count=1) for each in lines[index:end]])
+                self.out.extend("> " + each for each in inner)
+                self._seen("quote")
+                index = end
+                continue
+            self.line(line)
+            index += 1
+        return self.out
+
+    def _seen(self, kind: str) -> None:
+        if kind == "text" and (self.previous != "text" or self.blank):
+            self.from_item = self.previous == "item" and not self.blank
+        self.previous, self.blank = kind, False
+
+    def line(self, line: str) -> None:
+        if not line.strip():
+            self.out.append(line)
+            self.blank = True
+        elif _DASH_UNDERLINE.match(line) and self.previous in ("item", "quote", "rule") and not self.blank:
+            self.out.extend(["", line])  # a rule, not the underline of a heading
+            self._seen("rule")
+        elif _RULE.match(line):
+            self.columns.clear()
+            self.out.append(line)
+            self._seen("rule")
+        elif (item := self._item(line)) is not None:
+            self.item(*item)
+        else:
+            self.other(line)
+
+    def _item(self, line: str):
+        """(indent, marker, spaces after it, text) when `line` starts a list item, else None."""
+        match = _ITEM.match(line)
+        if match is None:
+            return None
+        indent, marker, spaces, text = len(match[1]), match[2], len(match[3]), match[4]
+        if indent > (self.columns[-1] if self.columns else 0) + 3:
+            return None  # indented code, or a paragraph's continuation
+        if not self.columns and self.previous == "text" and not self.blank:
+            # CommonMark: only a non-empty bullet item or an ordered list starting at 1 interrupts a paragraph
+            if not text.strip() or (marker[0].isdigit() and int(marker[:-1]) != 1):
+                return None
+        return indent, marker, spaces, text
+
+    def item(self, indent: int, marker: str, spaces: int, text: str) -> None:
+        while self.columns and indent < self.columns[-1]:
+            self.columns.pop()
+            self.closed[len(self.columns)] = self.kinds.pop()
+        depth, kind = len(self.columns), marker[-1]
+        pad = " " * (TAB * depth)
+        if self.closed.get(depth, kind) != kind and self.previous != "rule":
+            self.out.extend(["", pad + self.stash.store(""), ""])  # a new list: Python-Markdown needs a break
+        elif self.previous == "text" and not self.blank and not (self.from_item and depth <= self.owner):
+            self.out.append("")
+        line_text = text if text.strip() else self.stash.store("")  # an empty item stays an item
+        self.out.append(pad + _marker(marker) + " " + line_text)
+        # CommonMark's content column: after the marker and 1 to 4 spaces (1 when more: indented code)
+        self.columns.append(indent + len(marker) + (spaces if 1 <= spaces <= 4 and text.strip() else 1))
+        self.kinds.append(kind)
+        self.closed = {d: k for d, k in self.closed.items() if d <= depth}
+        self.closed.pop(depth, None)
+        self.from_item, self.owner = True, depth
+        self.previous, self.blank = "item", False
+
+    def other(self, line: str) -> None:
+        """A line that is not a list item: moved to the indentation of the item it belongs to."""
+        kind = "other" if _NOT_TEXT.match(line) else "text"
+        line = _LONG_NUMBER.sub(r"\1\\\2", line)  # `1234567890.` is no list marker in CommonMark
+        indent = len(line) - len(line.lstrip(" "))
+        depth = sum(1 for column in self.columns if indent >= column)
+        if depth == 0:
+            if self.blank or self.previous not in ("text", "item") or kind == "other":
+                self.columns.clear()  # the list has ended
+                self.kinds.clear()
+                self.closed = {}
+            self.out.append(line)  # (a lazy continuation line keeps its place in the paragraph)
+        else:
+            extra = indent - self.columns[depth - 1]
+            del self.columns[depth:], self.kinds[depth:]
+            self.out.append(" " * (TAB * depth + extra) + line.lstrip(" "))
+        self._seen(kind)
+
+
+def _marker(marker: str) -> str:
+    """Python-Markdown's form of a marker: `-`, `*`, `+`, or the number without zeros before it and `.`."""
+    return f"{int(marker[:-1])}." if marker[0].isdigit() else marker
 
 
 class ListLines(Preprocessor):
-    """Re-indent lists to four spaces a level, and open a list that interrupts a paragraph."""
+    """Rewrite list lines into the form Python-Markdown reads as CommonMark does (see the module)."""
 
     def run(self, lines: list[str]) -> list[str]:
-        out: list[str] = []
-        lists = _Lists()
-        previous = ""  # "", "text", "item" or "other": what the last non-blank line was
-        paragraph_from_item = False
-        blank_before = True
-        for line in lines:
-            if not line.strip():
-                out.append(line)
-                blank_before = True
+        return _Lines(self.md.htmlStash).run(lines)
+
+
+class LooseLists(Treeprocessor):
+    """When one item of a list holds paragraphs, the text of every item is a paragraph."""
+
+    def run(self, root) -> None:
+        for listing in [element for element in root.iter() if element.tag in ("ul", "ol")]:
+            items = [item for item in listing if item.tag == "li"]
+            if not any(child.tag == "p" for item in items for child in item):
                 continue
-            item = _item(line, lists, blank_before, previous)
-            if item is not None:
-                indent, marker, text = item
-                while lists.columns and indent < lists.columns[-1]:
-                    lists.columns.pop()
-                depth = len(lists.columns)
-                if previous == "text" and not blank_before and not (paragraph_from_item and depth <= self._owner):
-                    out.append("")
-                lists.columns.append(indent + len(marker) + _gap(line, indent, marker))
-                out.append(" " * (TAB * depth) + marker.replace(")", ".") + " " + text)
-                previous, paragraph_from_item, self._owner = "item", True, depth
-            else:
-                out.append(self._other(line, lists, blank_before, previous))
-                if previous != "text" or blank_before:
-                    paragraph_from_item = previous == "item" and not blank_before
-                previous = "other" if _NOT_TEXT.match(line) else "text"
-            blank_before = False
-        return out
-
-    _owner = 0
-
-    def _other(self, line: str, lists: _Lists, blank_before: bool, previous: str) -> str:
-        """A line that is not a list item: moved to the indentation of the item it belongs to."""
-        if not lists.columns:
-            return line
-        indent = len(line) - len(line.lstrip(" "))
-        depth = lists.depth_of(indent)
-        if depth == 0:
-            if blank_before or previous not in ("text", "item") or _NOT_TEXT.match(line):
-                lists.columns.clear()  # the list has ended
-            return line  # a lazy continuation line keeps its place in the paragraph
-        extra = indent - lists.columns[depth - 1]
-        del lists.columns[depth:]
-        return " " * (TAB * depth + extra) + line.lstrip(" ")
+            for item in items:
+                _wrap_leading_text(item)
 
 
-def _item(line: str, lists: _Lists, blank_before: bool, previous: str):
-    """(indent, marker, text) when `line` starts a list item, else None."""
-    match = _ITEM.match(line)
-    if match is None or _RULE.match(line):
-        return None
-    indent, marker, text = len(match[1]), match[2], match[4]
-    limit = (lists.columns[-1] if lists.columns else 0) + 3
-    if indent > limit:
-        return None  # indented code, or a paragraph's continuation
-    if not lists.columns and previous == "text" and not blank_before:
-        # CommonMark: only a non-empty bullet item or an ordered list starting at 1 interrupts a paragraph
-        if not text.strip() or (marker[0].isdigit() and int(marker[:-1]) != 1):
-            return None
-    return indent, marker, text
-
-
-def _gap(line: str, indent: int, marker: str) -> int:
-    """The spaces between a marker and its text that belong to the marker (1 to 4; 1 before code)."""
-    spaces = len(line) - len(line[indent + len(marker):].lstrip(" ")) - indent - len(marker)
-    return spaces if 1 <= spaces <= 4 else 1
+def _wrap_leading_text(item) -> None:
+    """`<li>text <em>x</em><ul>…` → `<li><p>text <em>x</em></p><ul>…`."""
+    leading = []
+    for child in item:
+        if child.tag in _BLOCKS:
+            break
+        leading.append(child)
+    if not (item.text or "").strip() and not leading:
+        return
+    paragraph = item.makeelement("p", {})
+    paragraph.text, item.text = item.text, None
+    for child in leading:
+        item.remove(child)
+        paragraph.append(child)
+    item.insert(0, paragraph)
 
 
 class CommonMarkExtension(Extension):
-    """The preprocessor and the hard line break, registered with Python-Markdown."""
+    """The rewriting of lines, the list tree processor and the inline patterns, registered."""
 
     def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.ESCAPED_CHARS = sorted(set(md.ESCAPED_CHARS) | set(string.punctuation))
         md.preprocessors.register(ListLines(md), "reelpress_list_lines", 15)
+        md.treeprocessors.register(LooseLists(md), "reelpress_loose_lists", 25)
         # after raw HTML (90), so a backslash at a line's end inside a tag's attribute stays itself
         md.inlinePatterns.register(SubstituteTagInlineProcessor(r"\\\n", "br"), "reelpress_hard_break", 85)
         md.inlinePatterns.register(HtmlInlineProcessor(RAW_HTML, md), "html", 90)
