@@ -16,18 +16,24 @@ CommonMark and GitHub do, as critics' editors (Obsidian, iA Writer, Typora, GitH
 - `<scheme:address>` is a link for any scheme, as in CommonMark (the sanitiser then keeps only safe
   ones, their text staying when the link goes).
 
-Headings need a space after the `#` (pymdownx.saneheaders), so "#1 on my list" stays text.
+- ATX headings as CommonMark has them: a space after the `#` (so "#1 on my list" stays text), up to
+  three spaces before it, a closing `###` only after a space.
+- Code spans lose one space at each end (not all), and backticks that close nothing stay backticks.
 """
 
 from __future__ import annotations
 
 import re
 import string
+from xml.etree.ElementTree import Element
 
 from markdown.extensions import Extension
-from markdown.inlinepatterns import AutolinkInlineProcessor, HtmlInlineProcessor, SubstituteTagInlineProcessor
+from markdown.blockprocessors import HashHeaderProcessor
+from markdown.inlinepatterns import (AutolinkInlineProcessor, BacktickInlineProcessor, HtmlInlineProcessor,
+                                     SubstituteTagInlineProcessor)
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString, code_escape
 
 #: A list item's first line: indentation, marker, the spaces after it, its text.
 _ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)(.*)$")
@@ -62,28 +68,49 @@ class _Lines:
         self.blank = True   # was the line before blank?
         self.from_item = False  # did the current paragraph start on an item's line?
         self.owner = 0      # the depth of that item
+        self._lazy_quote = False  # does the quote just read end in a paragraph?
 
     def run(self, lines: list[str]) -> list[str]:
         index = 0
         while index < len(lines):
             line = lines[index]
             if _QUOTE.match(line) and not self.columns:
-                end = index
-                while end < len(lines) and _QUOTE.match(lines[end]):
-                    end += 1
-                inner = _Lines(self.stash).run([_QUOTE.sub("", each, count=1) for each in lines[index:end]])
-                self.out.extend("> " + each for each in inner)
-                self._seen("quote")
-                index = end
+                index = self.quote(lines, index)
                 continue
             self.line(line)
             index += 1
         return self.out
 
+    def quote(self, lines: list[str], index: int) -> int:
+        """Rewrite the block quote that starts at `lines[index]`; returns the index after it."""
+        end = index
+        while end < len(lines) and _QUOTE.match(lines[end]):
+            end += 1
+        if self.previous == "quote" and self.blank:
+            self.out.extend([self.stash.store(""), ""])  # two quotes, as CommonMark has them; not one
+        inner = _Lines(self.stash)
+        self.out.extend("> " + each for each in inner.run([_QUOTE.sub("", each, count=1) for each in lines[index:end]]))
+        after = lines[end] if end < len(lines) else ""
+        starts_block = _RULE.match(after) or _NOT_TEXT.match(after) or re.match(r" {0,3}(?:[-*+]|\d+[.)])( |$)", after)
+        if after.strip() and (not inner.lazy or starts_block):
+            self.out.append("")  # only a paragraph's text continues a quote without its `>`
+        self._seen("quote")
+        self.lazy = inner.lazy
+        return end
+
+    @property
+    def lazy(self) -> bool:
+        """Would a line of text here continue a paragraph (CommonMark's lazy continuation)?"""
+        return not self.blank and (self.previous in ("text", "item") or self._lazy_quote)
+
+    @lazy.setter
+    def lazy(self, value: bool) -> None:
+        self._lazy_quote = value
+
     def _seen(self, kind: str) -> None:
         if kind == "text" and (self.previous != "text" or self.blank):
             self.from_item = self.previous == "item" and not self.blank
-        self.previous, self.blank = kind, False
+        self.previous, self.blank, self._lazy_quote = kind, False, False
 
     def line(self, line: str) -> None:
         if not line.strip():
@@ -94,7 +121,7 @@ class _Lines:
             self._seen("rule")
         elif _RULE.match(line):
             self.columns.clear()
-            self.out.append(line)
+            self.out.append(re.sub(r"\s+", " ", line.strip()))  # Python-Markdown allows two spaces between
             self._seen("rule")
         elif (item := self._item(line)) is not None:
             self.item(*item)
@@ -195,6 +222,43 @@ def _wrap_leading_text(item) -> None:
     item.insert(0, paragraph)
 
 
+class AtxHeading(HashHeaderProcessor):
+    """`## Heading ##`: CommonMark's ATX headings."""
+
+    RE = re.compile(r"(?:^|\n) {0,3}(?P<level>#{1,6})(?:[ \t]+(?P<header>[^\n]*?))?[ \t]*(?:\n|$)")
+
+    def run(self, parent, blocks: list[str]) -> None:
+        block = blocks.pop(0)
+        match = self.RE.search(block)
+        before, after = block[:match.start()], block[match.end():]
+        if before:
+            self.parser.parseBlocks(parent, [before])
+        heading = parent.makeelement(f"h{len(match['level'])}", {})
+        parent.append(heading)
+        heading.text = re.sub(r"(?:^|[ \t]+)#+$", "", (match["header"] or "").strip()).strip()
+        if after:
+            blocks.insert(0, self.looseDetab(after) if self.parser.state.isstate("looselist") else after)
+
+
+class CodeSpan(BacktickInlineProcessor):
+    """A code span closes only on a run of as many backticks as opened it; one space each side goes."""
+
+    def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown's name)
+        if m.group(1):
+            return super().handleMatch(m, data)
+        begin = m.start(0)
+        ticks = len(data) - begin - len(data[begin:].lstrip("`"))
+        close = re.compile(r"(?<!`)`{%d}(?!`)" % ticks).search(data, begin + ticks)
+        if close is None:
+            return None, begin, begin + ticks  # the backticks are text
+        text = data[begin + ticks:close.start()].replace("\n", " ")
+        if len(text) > 1 and text[0] == text[-1] == " " and text.strip(" "):
+            text = text[1:-1]
+        code = Element("code")
+        code.text = AtomicString(code_escape(text))
+        return code, begin, close.end()
+
+
 class CommonMarkExtension(Extension):
     """The rewriting of lines, the list tree processor and the inline patterns, registered."""
 
@@ -205,4 +269,7 @@ class CommonMarkExtension(Extension):
         # after raw HTML (90), so a backslash at a line's end inside a tag's attribute stays itself
         md.inlinePatterns.register(SubstituteTagInlineProcessor(r"\\\n", "br"), "reelpress_hard_break", 85)
         md.inlinePatterns.register(HtmlInlineProcessor(RAW_HTML, md), "html", 90)
+        md.inlinePatterns.register(SubstituteTagInlineProcessor(r" {2,}\n", "br"), "linebreak", 100)
+        md.inlinePatterns.register(CodeSpan(r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)`)"), "backtick", 190)
+        md.parser.blockprocessors.register(AtxHeading(md.parser), "hashheader", 70)
         md.inlinePatterns.register(AutolinkInlineProcessor(AUTOLINK, md), "autolink", 120)

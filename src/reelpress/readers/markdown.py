@@ -18,7 +18,6 @@ from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from pymdownx.magiclink import MagiclinkExtension
-from pymdownx.saneheaders import SaneHeadersExtension
 from pymdownx.tilde import DeleteSubExtension
 
 from reelpress.errors import Collector
@@ -33,7 +32,7 @@ EXTENSIONS = (
     (FootnoteExtension, {"SEPARATOR": "-", "BACKLINK_TEXT": "\u21a9", "BACKLINK_TITLE": ""}),
     (TableExtension, {}), (FencedCodeExtension, {}), (SaneListExtension, {}), (AttrListExtension, {}),
     (DefListExtension, {}), (AbbrExtension, {}),
-    (SaneHeadersExtension, {}), (DeleteSubExtension, {"subscript": False}), (CommonMarkExtension, {}),
+    (DeleteSubExtension, {"subscript": False}), (CommonMarkExtension, {}),
     (MagiclinkExtension, {"repo_url_shortener": False, "social_url_shortener": False}),
 )
 _converter: markdown.Markdown | None = None
