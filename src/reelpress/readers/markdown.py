@@ -22,7 +22,7 @@ from pymdownx.tilde import DeleteSubExtension
 
 from reelpress.errors import Collector
 from reelpress.model import Review
-from reelpress.readers import frontmatter, notes
+from reelpress.readers import differences, frontmatter, notes
 from reelpress.readers.commonmark import CommonMarkExtension
 from reelpress.xhtml import parse_html_fragment
 
@@ -59,6 +59,7 @@ def read(path: Path, slug: str, text: str, report: Collector) -> Review | None:
     meta = frontmatter.parse(yaml_text, yaml_line, path, report)
     html = convert(body_text)
     body = parse_html_fragment(html, path)
+    differences.report_differences(body, path, text, body_line, report)
     notes.from_python_markdown(body)
     for note in notes.drop_unreferenced(body):
         label = note.removeprefix("fn-")
