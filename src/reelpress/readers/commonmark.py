@@ -52,6 +52,9 @@ RAW_HTML = (r"(<[A-Za-z][A-Za-z0-9-]*(?:" + _ATTRIBUTE + r")*\s*/?>|</[A-Za-z][A
             r"|<!-->|<!--->|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[[\s\S]*?\]\]>)")
 #: CommonMark's URI autolink: a scheme of 2 to 32 characters, then anything but spaces and `<>`.
 AUTOLINK = r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>"
+#: Stored in the HTML stash where a line must end a list or fill an empty item: a comment, which the
+#: HTML parser drops (and which, being block-level to Python-Markdown, leaves no empty paragraph).
+NOTHING = "<!-- -->"
 _BLOCKS = {"p", "ul", "ol", "pre", "blockquote", "div", "table", "hr", "dl", "h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -87,7 +90,7 @@ class _Lines:
         while end < len(lines) and _QUOTE.match(lines[end]):
             end += 1
         if self.previous == "quote" and self.blank:
-            self.out.extend([self.stash.store(""), ""])  # two quotes, as CommonMark has them; not one
+            self.out.extend([self.stash.store(NOTHING), ""])  # two quotes, as CommonMark has them; not one
         inner = _Lines(self.stash)
         self.out.extend("> " + each for each in inner.run([_QUOTE.sub("", each, count=1) for each in lines[index:end]]))
         after = lines[end] if end < len(lines) else ""
@@ -149,10 +152,10 @@ class _Lines:
         depth, kind = len(self.columns), marker[-1]
         pad = " " * (TAB * depth)
         if self.closed.get(depth, kind) != kind and self.previous != "rule":
-            self.out.extend(["", pad + self.stash.store(""), ""])  # a new list: Python-Markdown needs a break
+            self.out.extend(["", pad + self.stash.store(NOTHING), ""])  # a new list: Python-Markdown needs a break
         elif self.previous == "text" and not self.blank and not (self.from_item and depth <= self.owner):
             self.out.append("")
-        line_text = text if text.strip() else self.stash.store("")  # an empty item stays an item
+        line_text = text if text.strip() else self.stash.store(NOTHING)  # an empty item stays an item
         self.out.append(pad + _marker(marker) + " " + line_text)
         # CommonMark's content column: after the marker and 1 to 4 spaces (1 when more: indented code)
         self.columns.append(indent + len(marker) + (spaces if 1 <= spaces <= 4 and text.strip() else 1))

@@ -26,7 +26,7 @@ FIXES = {
     "list": "read as text, not a list: leave a blank line before it (a list that starts at a number "
             "other than 1 always needs one)",
     "fence": "read as text, not a code block: a fenced code block is only read outside lists and quotes; "
-             "indent the code by four spaces instead",
+             "indent the code by four spaces more than the text around it instead",
 }
 
 

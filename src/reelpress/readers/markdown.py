@@ -32,8 +32,9 @@ EXTENSIONS = (
     (FootnoteExtension, {"SEPARATOR": "-", "BACKLINK_TEXT": "\u21a9", "BACKLINK_TITLE": ""}),
     (TableExtension, {}), (FencedCodeExtension, {}), (SaneListExtension, {}), (AttrListExtension, {}),
     (DefListExtension, {}), (AbbrExtension, {}),
-    (DeleteSubExtension, {"subscript": False}), (CommonMarkExtension, {}),
+    (DeleteSubExtension, {"subscript": False}),
     (MagiclinkExtension, {"repo_url_shortener": False, "social_url_shortener": False}),
+    (CommonMarkExtension, {}),  # last: its `<scheme:address>` autolink replaces magiclink's
 )
 _converter: markdown.Markdown | None = None
 
