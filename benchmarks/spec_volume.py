@@ -33,9 +33,9 @@ def write_volume(folder: Path, items: list[dict]) -> Path:
     return folder
 
 
-def build_accepted(volume: Path, out: Path, rounds: int = 6) -> tuple[Path, dict[str, str]]:
+def build_accepted(volume: Path, out: Path, rounds: int = 6) -> tuple[Path | None, dict[str, str]]:
     """Build the EPUB, setting aside each review the build refuses, until it builds; (epub, {refused
-    review: the codes of its errors})."""
+    review: the codes of its errors}). The epub is None when every review was refused."""
     from reelpress.build import build
     from reelpress.errors import InputError
     refused: dict[str, str] = {}
@@ -56,6 +56,8 @@ def build_accepted(volume: Path, out: Path, rounds: int = 6) -> tuple[Path, dict
             for name in moved:
                 shutil.move(volume / "reviews" / name, aside / name)
             refused.update(moved)
+            if not any((volume / "reviews").iterdir()):
+                return None, refused  # every review refused
     raise RuntimeError(f"still refused after {rounds} rounds")
 
 

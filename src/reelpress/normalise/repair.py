@@ -3,7 +3,8 @@
 libxml2 parses HTML the HTML 4 way and does not close a `<p>` when a list or table starts inside an
 unclosed inline element (`<p>text <em>more <ul>…`), so the tree holds blocks where XHTML allows only
 text. Browsers close the paragraph; so does this: a phrasing-only element is split around each block
-inside it (`<p>a</p><ul>…</ul><p>b</p>`). List items and table cells out of place get a container.
+inside it (`<p>a</p><ul>…</ul><p>b</p>`), `pre` included. List items, table rows and cells out of
+place get a container, and what a table or row may not hold directly gets a cell.
 Text is never lost, only re-wrapped.
 """
 
@@ -22,6 +23,10 @@ BLOCKS = frozenset("""address article aside blockquote details div dl fieldset f
 #: Transparent elements take their parent's content model.
 TRANSPARENT = frozenset({"a", "ins", "del"})
 LIST_ITEM_PARENTS = {"li": ("ul", "ol"), "dd": ("dl",), "dt": ("dl",)}
+#: Parts of a table found outside one, in the order they get their container: cells a row, rows a table.
+TABLE_PART_PARENTS = ({"td": ("tr",), "th": ("tr",)},
+                      {"tr": ("table", "thead", "tbody", "tfoot"), "thead": ("table",), "tbody": ("table",),
+                       "tfoot": ("table",), "caption": ("table",), "colgroup": ("table",)})
 #: What each part of a table may hold; anything else found there goes into a cell of its own.
 TABLE_CHILDREN = {"tr": {"td", "th"}, "table": {"caption", "colgroup", "thead", "tbody", "tfoot", "tr"},
                   "thead": {"tr"}, "tbody": {"tr"}, "tfoot": {"tr"}}
@@ -29,7 +34,9 @@ TABLE_CHILDREN = {"tr": {"td", "th"}, "table": {"caption", "colgroup", "thead", 
 
 def repair(body) -> None:
     _lift_blocks(body)
-    _contain_list_items(body)
+    _contain(body, LIST_ITEM_PARENTS)
+    for parents in TABLE_PART_PARENTS:
+        _contain(body, parents)
     _wrap_list_children(body)
     _wrap_table_children(body)
 
@@ -80,11 +87,11 @@ def _empty(element) -> bool:
     return not (element.text or "").strip() and len(element) == 0
 
 
-def _contain_list_items(body) -> None:
-    """A run of `<li>` outside a list gets a `<ul>` (and `<dt>`/`<dd>` a `<dl>`)."""
+def _contain(body, containers: dict[str, tuple[str, ...]]) -> None:
+    """A run of `<li>` outside a list gets a `<ul>` (`<dt>`/`<dd>` a `<dl>`, a `<td>` a `<tr>` …)."""
     for element in list(body.iter()):
         name = local(element)
-        parents = LIST_ITEM_PARENTS.get(name)
+        parents = containers.get(name)
         parent = element.getparent()
         if parents is None or parent is None or local(parent) in parents:
             continue
