@@ -98,8 +98,9 @@ def canonical(html: str) -> str:
     except InputError as error:
         return f"<error {error}>"
     sanitise.run(body, _Quiet())
-    # the newline that ends a code block is not seen
-    return re.sub(r"\n+(</code>)?</pre>", r"\1</pre>", _serialise(body, in_pre=False).strip())
+    # the newline that ends a code block is not seen, nor the space after a line break
+    text = re.sub(r"\n+(</code>)?</pre>", r"\1</pre>", _serialise(body, in_pre=False).strip())
+    return re.sub(r"<br></br> ", "<br></br>", text)
 
 
 class _Quiet:

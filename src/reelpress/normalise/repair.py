@@ -16,10 +16,11 @@ from reelpress.xhtml import local, q, remove_keeping_tail
 
 #: Elements whose content model is phrasing content only.
 PHRASING_ONLY = frozenset("""p pre h1 h2 h3 h4 h5 h6 em strong i b u s small mark abbr cite q code kbd samp var
-                             dfn time span sub sup bdi bdo ruby rt rp dt caption""".split())
+                             dfn time span sub sup bdi bdo ruby rt rp dt""".split())
 #: Elements that are flow content but not phrasing content.
 BLOCKS = frozenset("""address article aside blockquote details div dl fieldset figure figcaption footer form
-                      h1 h2 h3 h4 h5 h6 header hr main nav ol p pre section table ul li dd dt""".split())
+                      h1 h2 h3 h4 h5 h6 header hr main nav ol p pre section table ul li dd dt
+                      colgroup thead tbody tfoot tr td th""".split())
 #: Transparent elements take their parent's content model.
 TRANSPARENT = frozenset({"a", "ins", "del"})
 LIST_ITEM_PARENTS = {"li": ("ul", "ol"), "dd": ("dl",), "dt": ("dl",)}
@@ -35,8 +36,10 @@ TABLE_CHILDREN = {"tr": {"td", "th"}, "table": {"caption", "colgroup", "thead", 
 def repair(body) -> None:
     _lift_blocks(body)
     _contain(body, LIST_ITEM_PARENTS)
+    _nested_captions(body)
     for parents in TABLE_PART_PARENTS:
         _contain(body, parents)
+    _one_caption(body)
     _wrap_list_children(body)
     _wrap_table_children(body)
 
@@ -155,3 +158,32 @@ def _new_cell(part):
     row = etree.Element(q("tr"))
     row.append(cell)
     return row, cell
+
+
+def _nested_captions(body) -> None:
+    """A caption may hold no caption and no table: an inner caption becomes a `div` of the outer one, a
+    table inside a caption moves after the table the caption belongs to (or after the caption)."""
+    for caption in list(body.iter(q("caption"))):
+        if any(local(above) == "caption" for above in caption.iterancestors()):
+            caption.tag = q("div")
+    for caption in list(body.iter(q("caption"))):
+        anchor = caption.getparent() if local(caption.getparent()) == "table" else caption
+        for table in reversed([t for t in caption.iter(q("table"))]):
+            if table.getparent() is not None and table is not anchor:
+                table.getparent().remove(table)  # (its tail text goes with it: lxml keeps tails on elements)
+                anchor.addnext(table)
+
+
+def _one_caption(body) -> None:
+    """A table's caption comes first, and a table has one: a second caption becomes a row of its own."""
+    for table in list(body.iter(q("table"))):
+        captions = [child for child in table if local(child) == "caption"]
+        if not captions:
+            continue
+        if table[0] is not captions[0]:
+            table.insert(0, captions[0])
+        for extra in captions[1:]:
+            row = etree.Element(q("tr"))
+            extra.addprevious(row)
+            extra.tag = q("td")
+            row.append(extra)

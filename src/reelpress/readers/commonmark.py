@@ -77,6 +77,11 @@ class _Lines:
         index = 0
         while index < len(lines):
             line = lines[index]
+            if not self.columns and line[:1].isalpha():  # most lines: a paragraph's text, nothing to rewrite
+                self.out.append(line)
+                self._seen("text")
+                index += 1
+                continue
             if _QUOTE.match(line) and not self.columns:
                 index = self.quote(lines, index)
                 continue
@@ -269,10 +274,12 @@ class CommonMarkExtension(Extension):
         md.ESCAPED_CHARS = sorted(set(md.ESCAPED_CHARS) | set(string.punctuation))
         md.preprocessors.register(ListLines(md), "reelpress_list_lines", 15)
         md.treeprocessors.register(LooseLists(md), "reelpress_loose_lists", 25)
-        # after raw HTML (90), so a backslash at a line's end inside a tag's attribute stays itself
-        md.inlinePatterns.register(SubstituteTagInlineProcessor(r"\\\n", "br"), "reelpress_hard_break", 85)
+        # two spaces or a backslash before a line's end; after raw HTML (90), so that inside a tag's
+        # attribute they stay themselves
+        md.inlinePatterns.register(SubstituteTagInlineProcessor(r"(?: {2,}|\\)\n", "br"), "linebreak", 85)
         md.inlinePatterns.register(HtmlInlineProcessor(RAW_HTML, md), "html", 90)
-        md.inlinePatterns.register(SubstituteTagInlineProcessor(r" {2,}\n", "br"), "linebreak", 100)
+        if "magic-mail" in md.inlinePatterns:
+            md.inlinePatterns.deregister("magic-mail")  # a bare e-mail address stays text, as in CommonMark
         md.inlinePatterns.register(CodeSpan(r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)`)"), "backtick", 190)
         md.parser.blockprocessors.register(AtxHeading(md.parser), "hashheader", 70)
         md.inlinePatterns.register(AutolinkInlineProcessor(AUTOLINK, md), "autolink", 120)

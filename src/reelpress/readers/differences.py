@@ -13,7 +13,7 @@ from pathlib import Path
 from reelpress.errors import Collector
 from reelpress.normalise import _offset_of_line
 from reelpress.textfile import position
-from reelpress.xhtml import local
+from reelpress.xhtml import local, q
 
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 #: A code fence Python-Markdown does not read: indented (in a list) or in a quote.
@@ -21,6 +21,7 @@ _FENCE_LINE = re.compile(r"^(?:[ \t]*>)*[ \t]*(?<=[ \t>])(?:`{3,}|~{3,})", re.M)
 #: Elements whose text is written by hand; `pre` and `code` hold text as it is.
 _TEXT = {"p", "li", "dd", "dt", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
 _VERBATIM = {"pre", "code"}
+_TEXT_TAGS = [q(name) for name in _TEXT]
 
 FIXES = {
     "list": "read as text, not a list: leave a blank line before it (a list that starts at a number "
@@ -33,9 +34,7 @@ FIXES = {
 def report_differences(body, path: Path, text: str, body_line: int, report: Collector) -> None:
     """Warn (RP037) at each line the reader read as text where CommonMark would read a block."""
     start = _offset_of_line(text, body_line)
-    for element in body.iter():
-        if local(element) not in _TEXT:
-            continue
+    for element in body.iter(*_TEXT_TAGS):
         for line_text in list(_list_lines(element))[:1]:  # once a paragraph
             found = text.find(line_text.strip()[:30], start)
             line = position(text, found)[0] if found >= 0 else None
@@ -49,9 +48,10 @@ def _list_lines(element):
     """Each line of the element's own text (not its code) that looks like a list item."""
     runs = [element.text] + [child.tail for child in element]
     for run in runs:
-        for line in (run or "").split("\n")[1:]:
-            if _LIST_LINE.match(line):
-                yield line
+        if run and "\n" in run:
+            for line in run.split("\n")[1:]:
+                if _LIST_LINE.match(line):
+                    yield line
     for child in element:
         if local(child) not in _VERBATIM and local(child) not in _TEXT:
             yield from _list_lines(child)  # text inside <em>, <a> … is still the paragraph's
