@@ -85,7 +85,8 @@ def examples(spec: Path) -> list[dict]:
 def render(markdown_text: str) -> str:
     """The reader's HTML for a Markdown body, sanitised, in canonical form."""
     from reelpress.readers import markdown as reader
-    return canonical(reader.convert(markdown_text))
+    convert = getattr(reader, "convert", None) or (lambda text: reader._markdown().convert(text))  # older trees
+    return canonical(convert(markdown_text))
 
 
 def canonical(html: str) -> str:

@@ -36,6 +36,7 @@ TABLE_CHILDREN = {"tr": {"td", "th"}, "table": {"caption", "colgroup", "thead", 
 def repair(body) -> None:
     _lift_blocks(body)
     _contain(body, LIST_ITEM_PARENTS)
+    _complete_definitions(body)
     _nested_captions(body)
     for parents in TABLE_PART_PARENTS:
         _contain(body, parents)
@@ -187,3 +188,17 @@ def _one_caption(body) -> None:
             extra.addprevious(row)
             extra.tag = q("td")
             row.append(extra)
+
+
+def _complete_definitions(body) -> None:
+    """In a `dl`, every group of terms has a definition and every definition a term: an empty `dd` or
+    `dt` (nothing to read, nothing lost) is put where one is missing."""
+    for listing in list(body.iter(q("dl"))):
+        previous = None
+        for child in list(listing):
+            name = local(child)
+            if name == "dd" and previous not in ("dt", "dd"):
+                child.addprevious(etree.Element(q("dt")))
+            previous = name if name in ("dt", "dd") else previous
+        if previous == "dt":
+            listing.append(etree.Element(q("dd")))

@@ -16,6 +16,7 @@ from reelpress.textfile import position
 from reelpress.xhtml import local, q
 
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_SOURCE_LIST_LINE = re.compile(r"\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 #: A code fence Python-Markdown does not read: indented (in a list) or in a quote.
 _FENCE_LINE = re.compile(r"^(?:[ \t]*>)*[ \t]*(?<=[ \t>])(?:`{3,}|~{3,})", re.M)
 #: Elements whose text is written by hand; `pre` and `code` hold text as it is.
@@ -34,14 +35,19 @@ FIXES = {
 def report_differences(body, path: Path, text: str, body_line: int, report: Collector) -> None:
     """Warn (RP037) at each line the reader read as text where CommonMark would read a block."""
     start = _offset_of_line(text, body_line)
+    if _SOURCE_LIST_LINE.search(text, start):  # (most reviews have no such line: nothing to look for)
+        _report_list_lines(body, path, text, start, report)
+    if "```" in text or "~~~" in text:
+        for match in list(_FENCE_LINE.finditer(text, start))[::2]:  # the opening fences, not the closing ones
+            report.warn(path, "RP037", f"{match[0].strip()!r}: {FIXES['fence']}", position(text, match.start())[0])
+
+
+def _report_list_lines(body, path: Path, text: str, start: int, report: Collector) -> None:
     for element in body.iter(*_TEXT_TAGS):
         for line_text in list(_list_lines(element))[:1]:  # once a paragraph
             found = text.find(line_text.strip()[:30], start)
             line = position(text, found)[0] if found >= 0 else None
             report.warn(path, "RP037", f"{line_text.strip()[:40]!r}: {FIXES['list']}", line)
-    if "```" in text or "~~~" in text:
-        for match in list(_FENCE_LINE.finditer(text, start))[::2]:  # the opening fences, not the closing ones
-            report.warn(path, "RP037", f"{match[0].strip()!r}: {FIXES['fence']}", position(text, match.start())[0])
 
 
 def _list_lines(element):
