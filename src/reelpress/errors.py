@@ -44,6 +44,8 @@ CODES: dict[str, str] = {
     "RP033": "link to an id that does not exist",
     "RP034": "markup could not be parsed without losing content",
     "RP035": "footnote defined but never referenced (left out)",
+    "RP036": "link address is not a valid URL (link removed, text kept)",
+    "RP037": "Markdown read as text where CommonMark reads a list or code block",
     # images and other assets
     "RP040": "image not found",
     "RP041": "image outside the volume folder",

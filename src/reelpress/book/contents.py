@@ -23,7 +23,8 @@ def build_toc(reviews: list[Review], indexes=(), series=()) -> tuple[TocEntry, .
 
 
 def _entry(review: Review) -> TocEntry:
-    sections = tuple(TocEntry(text_of(h), h.get("id")) for h in review.body.iter(q("h2")) if _in_text(h))
+    sections = tuple(TocEntry(text_of(h).strip(), h.get("id")) for h in review.body.iter(q("h2"))
+                     if _in_text(h) and text_of(h).strip())  # a heading of only an image has no entry
     return TocEntry(review.meta.title, review.anchor, sections)
 
 

@@ -7,14 +7,22 @@ Markdown files start with `# Title` although the front matter already gives it.
 
 from __future__ import annotations
 
-from reelpress.util.xhtml import local, q, slugify, text_of
+from reelpress.util.xhtml import local, q, remove_keeping_tail, slugify, text_of
 
 LEVELS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def run(body, ctx) -> None:
+    _drop_empty(body)
     _drop_repeated_title(body, ctx.review.meta.title)
     renumber(body)
+
+
+def _drop_empty(body) -> None:
+    """A heading with nothing in it (`#` alone on a line) holds nothing a reader could see."""
+    for heading in [h for h in body.iter() if local(h) in LEVELS]:
+        if len(heading) == 0 and not (heading.text or "").strip():
+            remove_keeping_tail(heading)
 
 
 def renumber(body) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from reelpress.normalise import urls
 from reelpress.normalise.repair import repair
 from reelpress.util.xhtml import EPUB_TYPE, local, q, remove_keeping_tail
 
@@ -32,7 +33,7 @@ RENAME = {"b": "strong", "tt": "code", "strike": "s", "listing": "pre", "xmp": "
 _GLOBAL = {"id", "title", "lang", "dir", "role", "aria-label", EPUB_TYPE}
 ATTRIBUTES = {
     "a": {"href"}, "img": {"src", "alt", "width", "height"}, "ol": {"start", "reversed"}, "li": {"value"},
-    "td": {"colspan", "rowspan", "headers"}, "th": {"colspan", "rowspan", "headers", "scope"},
+    "td": {"colspan", "rowspan", "headers", "class"}, "th": {"colspan", "rowspan", "headers", "scope", "class"},
     "col": {"span"}, "colgroup": {"span"}, "blockquote": {"cite"}, "q": {"cite"},
     "del": {"cite", "datetime"}, "ins": {"cite", "datetime"}, "time": {"datetime"},
 }
@@ -40,6 +41,10 @@ ROLES = {"doc-noteref", "doc-endnotes", "doc-backlink", "doc-pullquote", "doc-ep
          "presentation"}
 EPUB_TYPES = {"noteref", "endnotes", "endnote", "backlink", "footnote", "footnotes", "pullquote", "epigraph"}
 SAFE_SCHEMES = {"http", "https", "mailto"}
+#: A table column's alignment (Markdown's `:--:`, or a style) as the class the book's style sheets align by:
+#: EPUB's XHTML has no `align` attribute, and styles are not kept.
+ALIGN_CLASSES = {"align-left", "align-center", "align-right"}
+_TEXT_ALIGN = re.compile(r"(?:^|;)\s*text-align\s*:\s*(left|center|right)\b", re.I)
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
@@ -73,6 +78,8 @@ def _clean_elements(parent, ctx) -> None:
 
 def _clean_attributes(element, ctx) -> None:
     allowed = _GLOBAL | ATTRIBUTES.get(local(element), set())
+    if "class" in allowed:
+        _alignment_class(element)
     for key, value in list(element.attrib.items()):
         if key.startswith("on"):
             ctx.warn("RP030", f"removed event handler `{key}` from <{local(element)}>", f"{key}=")
@@ -84,11 +91,27 @@ def _clean_attributes(element, ctx) -> None:
         ctx.warn("RP031", f"removed unsafe link {href[:60]!r} (only http, https, mailto, #fragment and "
                  "relative links are kept)", href[:40])
         del element.attrib["href"]
-    if "cite" in element.attrib and not element.get("cite").lower().startswith(("http://", "https://")):
-        del element.attrib["cite"]
+    urls.check_link(element, ctx)
+    cite = element.get("cite")
+    if cite is not None and (not cite.lower().startswith(("http://", "https://")) or urls.repair(cite) is None):
+        del element.attrib["cite"]  # a blockquote's source address: never shown, only kept when valid
+    elif cite is not None:
+        element.set("cite", urls.repair(cite))
+
+
+def _alignment_class(cell) -> None:
+    """`style="text-align: center"` or `align="center"` on a cell → `class="align-center"`."""
+    found = _TEXT_ALIGN.search(cell.get("style", "")) or re.match(r"\s*(left|center|right)\s*$",
+                                                                  cell.get("align", ""), re.I)
+    if found:
+        cell.set("class", f"align-{found[1].lower()}")
+    elif "class" in cell.attrib:
+        del cell.attrib["class"]
 
 
 def _value_allowed(key: str, value: str) -> bool:
+    if key == "class":
+        return value in ALIGN_CLASSES
     if key == "role":
         return value in ROLES
     if key == EPUB_TYPE:

@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 
 from reelpress.errors import Collector, InputError
-from reelpress.model import Review
+from reelpress.model import Diagnostic, Review
 from reelpress.readers import html, markdown
 from reelpress.util.textfile import read_text
 from reelpress.util.xhtml import slugify
@@ -105,10 +105,11 @@ def source_text(path: Path, volume_dir: Path, report: Collector) -> str | None:
 def read_review(path: Path, slug: str, text: str, report: Collector) -> Review | None:
     """One source's text read by the reader for its suffix; None (reported) when it cannot be."""
     try:
-        return READERS[path.suffix.lower()](path, slug, text, report)
+        review = READERS[path.suffix.lower()](path, slug, text, report)
     except InputError as error:
         report.absorb(error)
         return None
+    return review if review is None or _has_content(review, report) else None
 
 
 def check_found(sources: list[tuple[str, Path]], volume_dir: Path, report: Collector) -> None:
@@ -116,3 +117,15 @@ def check_found(sources: list[tuple[str, Path]], volume_dir: Path, report: Colle
     if not sources and not report.errors:
         report.error(volume_dir / REVIEWS_DIR, "RP012", f"no review sources (files ending in "
                      f"{', '.join(READERS)}) in this folder")
+
+
+def _has_content(review: Review, report: Collector) -> bool:
+    """A body with neither text nor elements (a doctype, comments, whitespace) is an error, not a blank chapter."""
+    body = review.body
+    if len(body) or (body.text or "").strip():
+        return True
+    # RP104 is the code `reelpress check` gives a built review with no text (checks.rules): the same problem
+    report.items.append(Diagnostic(str(review.path), review.body_line, None, "RP104", "error",
+                                   "the review has no text after its front matter (only a doctype, comments "
+                                   "or whitespace); write the review below the closing ---"))
+    return False

@@ -17,10 +17,13 @@ from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
+from pymdownx.magiclink import MagiclinkExtension
+from pymdownx.tilde import DeleteSubExtension
 
 from reelpress.errors import Collector
 from reelpress.model import Review
-from reelpress.readers import frontmatter, notes
+from reelpress.readers import differences, frontmatter, notes
+from reelpress.readers.commonmark import CommonMarkExtension
 from reelpress.util.xhtml import parse_html_fragment
 
 #: Built from their classes: naming them makes Python-Markdown scan every installed package's entry
@@ -29,6 +32,9 @@ EXTENSIONS = (
     (FootnoteExtension, {"SEPARATOR": "-", "BACKLINK_TEXT": "\u21a9", "BACKLINK_TITLE": ""}),
     (TableExtension, {}), (FencedCodeExtension, {}), (SaneListExtension, {}), (AttrListExtension, {}),
     (DefListExtension, {}), (AbbrExtension, {}),
+    (DeleteSubExtension, {"subscript": False}),
+    (MagiclinkExtension, {"repo_url_shortener": False, "social_url_shortener": False}),
+    (CommonMarkExtension, {}),  # last: its `<scheme:address>` autolink replaces magiclink's
 )
 _converter: markdown.Markdown | None = None
 
@@ -43,12 +49,18 @@ def _markdown() -> markdown.Markdown:
     return _converter
 
 
+def convert(body_text: str) -> str:
+    """The body's HTML, as the reader makes it."""
+    return _markdown().convert(body_text)
+
+
 def read(path: Path, slug: str, text: str, report: Collector) -> Review | None:
     """Turn one Markdown source into a Review; problems go to `report` (None if there were errors)."""
     yaml_text, yaml_line, body_text, body_line = frontmatter.split(text, path)
     meta = frontmatter.parse(yaml_text, yaml_line, path, report)
-    html = _markdown().convert(body_text)
+    html = convert(body_text)
     body = parse_html_fragment(html, path)
+    differences.report_differences(body, path, text, body_line, report)
     notes.from_python_markdown(body)
     for note in notes.drop_unreferenced(body):
         label = note.removeprefix("fn-")

@@ -51,9 +51,12 @@ def parse_html_fragment(html: str, path: Path, first_line: int = 1) -> etree._El
     """Parse an HTML fragment into an XHTML `<div>`; content the parser would drop is an error."""
     check_characters(html, path, first_line)
     parser = html_parser()
-    root = lxml.html.fragment_fromstring(html or "", create_parent="div", parser=parser)
-    _refuse_losses(parser, path, first_line)
     out = container()
+    try:
+        root = lxml.html.fragment_fromstring(html or "", create_parent="div", parser=parser)
+    except etree.ParserError:  # "Document is empty": nothing but a doctype, comments or whitespace
+        return out
+    _refuse_losses(parser, path, first_line)
     _copy_children(root, out)
     return out
 

@@ -7,6 +7,8 @@ in italics, and the front matter lists the keys the critic will want to fill in.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 from markdownify import MarkdownConverter
 
@@ -14,6 +16,10 @@ from reelpress.model import Post
 from reelpress.util.xhtml import to_html_string
 
 PLACEHOLDERS = ("film", "year", "director", "rating")
+#: A paragraph's line that the reader would take for the start of a block: a list item, a heading, a
+#: quote or a heading's underline. Its first mark is escaped, so the text reads back as text.
+_BLOCK_START = re.compile(r"^([ \t]*)(\d{1,9}(?=[.)](?:[ \t]|$))|[-+*>](?=[ \t]|$)|#{1,6}(?=[ \t]|$)|[=-]+[ \t]*$)",
+                          re.M)
 
 
 class _Converter(MarkdownConverter):
@@ -21,8 +27,11 @@ class _Converter(MarkdownConverter):
 
     def __init__(self, **options):
         super().__init__(heading_style="ATX", bullets="-", strong_em_symbol="*", escape_misc=False,
-                         wrap=False, **options)
+                         wrap=False, newline_style="backslash", **options)
         self.labels: dict[str, str] = {}
+
+    def convert_p(self, el, text, parent_tags):
+        return super().convert_p(el, _BLOCK_START.sub(_escape_block_start, text), parent_tags)
 
     def convert_sup(self, el, text, parent_tags):
         link = el.find("a", attrs={"role": "doc-noteref"})
@@ -66,6 +75,14 @@ class _Converter(MarkdownConverter):
     def _label(self, note_id: str) -> str:
         key = note_id.removeprefix("fn-").removeprefix("fnref-")
         return self.labels.setdefault(key, str(len(self.labels) + 1))
+
+
+def _escape_block_start(match) -> str:
+    """`1959. A year` → `1959\\. A year`, `- a` → `\\- a`, `## x` → `\\## x`: text, not a block."""
+    indent, mark = match[1], match[2]
+    if mark[0].isdigit():
+        return f"{indent}{mark}\\"  # the backslash goes before the `.` or `)` that follows
+    return f"{indent}\\{mark}"
 
 
 def body_markdown(body) -> str:
