@@ -93,7 +93,7 @@ def canonical(html: str) -> str:
     """HTML parsed and sanitised as reelpress does, serialised with ids and layout whitespace forgiven."""
     from reelpress.errors import InputError
     from reelpress.normalise import sanitise
-    from reelpress.xhtml import parse_html_fragment
+    from reelpress.util.xhtml import parse_html_fragment
     try:
         body = parse_html_fragment(html, Path("example.md"))
     except InputError as error:
@@ -116,7 +116,7 @@ _BLOCKS = set("""p h1 h2 h3 h4 h5 h6 blockquote ul ol li dl dt dd pre hr figure 
 
 
 def _serialise(element, in_pre: bool) -> str:
-    from reelpress.xhtml import local
+    from reelpress.util.xhtml import local
     name = local(element)
     in_pre = in_pre or name == "pre"
     attrs = "".join(f' {k}="{v}"' for k, v in sorted(element.attrib.items()) if k != "id")

@@ -62,7 +62,7 @@ def build_accepted(volume: Path, out: Path, rounds: int = 6) -> tuple[Path | Non
 
 
 def main(argv: list[str]) -> int:
-    from reelpress.checks import epubcheck
+    from reelpress.commands.check import epubcheck
     out = Path(argv[0])
     volume = write_volume(out / "spec-examples", commonmark.examples(commonmark.fetch()))
     epub, refused = build_accepted(volume, out / "dist")

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from grammar import html_body, markdown_body
-from reelpress.checks import epubcheck
+from reelpress.commands.check import epubcheck
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import spec_volume  # noqa: E402

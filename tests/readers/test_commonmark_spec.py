@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 import commonmark  # noqa: E402
 import spec_volume  # noqa: E402
 
-from reelpress.checks import epubcheck  # noqa: E402
+from reelpress.commands.check import epubcheck  # noqa: E402
 
 #: Examples matching today (512 of 652, 78.5 %; 432 before issue 20). Raise it when the reader improves.
 FLOOR = 512

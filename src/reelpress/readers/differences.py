@@ -12,8 +12,8 @@ from pathlib import Path
 
 from reelpress.errors import Collector
 from reelpress.normalise import _offset_of_line
-from reelpress.textfile import position
-from reelpress.xhtml import local, q
+from reelpress.util.textfile import position
+from reelpress.util.xhtml import local, q
 
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 _SOURCE_LIST_LINE = re.compile(r"\n[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")

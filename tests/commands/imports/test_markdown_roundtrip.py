@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from reelpress.importers.markdown_out import body_markdown
-from reelpress.xhtml import parse_html_fragment
+from reelpress.commands.imports.markdown_out import body_markdown
+from reelpress.util.xhtml import parse_html_fragment
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
 import commonmark  # noqa: E402  (its comparison: both sides parsed and sanitised, layout forgiven)
 
 POSTS = {
