@@ -321,6 +321,10 @@ never quite <em>said</em>.</p>
 <p>My timings come from a script:</p>
 <pre><code class="language-python">for scene in scenes:
     print(scene.minutes)</code></pre>
+<p>And in the notes file, a fence inside a fence:</p>
+<pre><code>```
+  not markdown here
+```</code></pre>
 <figure><img src="https://adalinden.example.com/zone.png" alt="Grass over rails"><figcaption>The Zone at dawn.</figcaption></figure>
 <div class="share-buttons"><a href="https://twitter.com/share">Tweet this</a></div>
 <section role="doc-endnotes"><ol><li id="n1"><p>Four, if you count the dog. <a href="#r1"

@@ -80,6 +80,17 @@ class _Converter(MarkdownConverter):
         loose = "\n\n" in item.strip()  # a blank line inside: without one after, the next item is read
         return first + "\n" + "\n".join(lines) + ("\n" if loose else "") if rest else item  # into the sublist
 
+    def convert_pre(self, el, text, parent_tags):
+        """A fence longer than any run of backticks in the code, so code about Markdown stays code."""
+        block = super().convert_pre(el, text, parent_tags)
+        longest = max((len(run) for run in re.findall(r"`{3,}", text or "")), default=0)
+        if not longest:
+            return block
+        fence = "`" * (longest + 1)
+        head, _, rest = block.lstrip("\n").partition("\n")
+        body = rest.rstrip("\n").removesuffix("```")
+        return f"\n\n{fence}{head[3:]}\n{body}{fence}\n\n"
+
     def convert_cite(self, el, text, parent_tags):
         return f"*{text}*" if text.strip() else text
 
