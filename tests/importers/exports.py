@@ -318,6 +318,9 @@ never quite <em>said</em>.</p>
 <blockquote><p>The Zone wants to be respected.</p><ul><li>or it punishes</li></ul></blockquote>
 <table><thead><tr><th>Scene</th><th>Minutes</th></tr></thead><tbody><tr><td>The trolley</td><td>7</td></tr>
 <tr><td>The meat grinder</td><td>11</td></tr></tbody></table>
+<p>1984. The year the script was typed, roughly.</p>
+<p># is how it numbers scenes; a &lt;b&gt; tag is shown as text; AT&amp;T and &amp;amp; too; rated [^1] by
+nobody; [not a link](here); a `backtick` and a back\\slash.</p>
 <p>My timings come from a script:</p>
 <pre><code class="language-python">for scene in scenes:
     print(scene.minutes)</code></pre>

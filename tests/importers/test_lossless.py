@@ -116,7 +116,7 @@ def test_the_markdown_written_reads_back_to_the_same_structure(tmp_path, which):
 
 
 STRUCTURE = {"ul", "ol", "li", "pre", "table", "tr", "th", "td", "blockquote", "h1", "h2", "h3", "h4", "h5",
-             "h6", "img", "hr", "sup"}
+             "h6", "img", "hr", "sup", "a", "code"}
 
 
 def structure(body) -> list[tuple]:
@@ -125,13 +125,17 @@ def structure(body) -> list[tuple]:
     found = []
     for element in body.iter():
         name = local(element)
-        if name not in STRUCTURE:
+        if name not in STRUCTURE or name == "a" and element.get("href", "#").startswith("#"):
             continue
         depth = sum(1 for a in element.iterancestors() if local(a) in STRUCTURE)
         if name == "pre":
             found.append((name, depth, "".join(element.itertext()).rstrip("\n")))
         elif name in ("th", "td") or name.startswith("h") and len(name) == 2:
             found.append((name, depth, text_of(element)))
+        elif name == "a" and not element.get("href", "#").startswith("#"):  # note links are renumbered
+            found.append((name, depth, element.get("href"), text_of(element)))
+        elif name == "code":
+            found.append((name, depth, "".join(element.itertext()).rstrip("\n")))
         elif name == "img":
             found.append((name, depth, element.get("src"), element.get("alt")))
         elif name == "li" and any(a.get(EPUB_TYPE) == "endnotes" or a.get("role") == "doc-endnotes"

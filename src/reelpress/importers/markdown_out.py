@@ -4,7 +4,9 @@ markdownify does the HTML → Markdown work; this adds what it does not know: th
 become Markdown footnotes (`[^1]`), figures become `![alt](src "caption")`, titles of works are set
 in italics, code blocks keep their language in the fence, and the front matter lists the keys the
 critic will want to fill in. List items indent their content by four spaces: Python-Markdown (the
-project's reader) needs four to see a nested list, where markdownify writes two.
+project's reader) needs four to see a nested list, where markdownify writes two. Text that
+Python-Markdown would read as markup (a paragraph starting `1984.` or `#`, a literal `<b>`, `[^1]`
+or `[text](url)`) is escaped, so what reads back is what was written.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from reelpress.xhtml import to_html_string
 
 PLACEHOLDERS = ("film", "year", "director", "rating")
 LIST_INDENT = "    "
+#: Text that Python-Markdown would read as markup at the start of a line: a heading, quote, list item.
+_LINE_START = re.compile(r"^([ \t]*)(#|>|[-+](?=[ \t])|\d+(?=\.[ \t]))", re.MULTILINE)
 
 
 def _code_language(pre) -> str:
@@ -68,6 +72,21 @@ class _Converter(MarkdownConverter):
         words = " ".join(caption.get_text().split()).replace('"', "'") if caption is not None else ""
         title = f' "{words}"' if words else ""
         return f"\n\n![{image.get('alt', '')}]({image.get('src', '')}{title})\n\n"
+
+    def escape(self, text, parent_tags):
+        """Text stays text: backticks, `<`, entity-like `&…;` and brackets that would make a link or a
+        note reference are escaped (other brackets are left alone: `[Image: …]` reads as it is)."""
+        if not text or "_noformat" in parent_tags:
+            return super().escape(text, parent_tags)
+        text = re.sub(r"\\(?=[\\`*_{}\[\]()#+\-.!>|])", r"\\\\", text)  # a backslash that would escape
+        text = super().escape(text, parent_tags).replace("`", "\\`")
+        if re.search(r"\[\^|\]\(|\]\[|\]:", text):  # a note, link or reference, were it markup
+            text = re.sub(r"([\[\]])", r"\\\1", text)
+        return re.sub(r"&(?=#?\w+;)", "&amp;", text).replace("<", "&lt;")
+
+    def convert_p(self, el, text, parent_tags):
+        paragraph = super().convert_p(el, text, parent_tags)
+        return _LINE_START.sub(lambda m: m[1] + (m[2] + "\\" if m[2][0].isdigit() else "\\" + m[2]), paragraph)
 
     def convert_li(self, el, text, parent_tags):
         """markdownify's item, its continuation lines indented four spaces instead of the bullet's width."""
