@@ -317,7 +317,12 @@ never quite <em>said</em>.</p>
 <li>The room<ul><li>a well<ul><li>a stone dropped in</li></ul></li></ul></li></ol>
 <blockquote><p>The Zone wants to be respected.</p><ul><li>or it punishes</li></ul></blockquote>
 <table><thead><tr><th>Scene</th><th>Minutes</th></tr></thead><tbody><tr><td>The trolley</td><td>7</td></tr>
-<tr><td>The meat grinder</td><td>11</td></tr></tbody></table>
+<tr><td>The meat grinder</td><td>11</td></tr><tr><td>Dry | wet</td><td>4</td></tr></tbody></table>
+<blockquote><p>One quote.</p></blockquote>
+<blockquote><pre><code>a second,
+  that is code</code></pre></blockquote>
+<ul><li><p>A list item with code:</p><pre><code>zone --walk
+  --slowly</code></pre></li></ul>
 <p>1984. The year the script was typed, roughly.</p>
 <p># is how it numbers scenes; a &lt;b&gt; tag is shown as text; AT&amp;T and &amp;amp; too; rated [^1] by
 nobody; [not a link](here); a `backtick` and a back\\slash.</p>

@@ -25,6 +25,16 @@ LIST_INDENT = "    "
 _LINE_START = re.compile(r"^([ \t]*)(#|>|[-+](?=[ \t])|\d+(?=\.[ \t]))", re.MULTILINE)
 
 
+def _follows_a_quote(el) -> bool:
+    """Is the element right after a blockquote, with nothing but white space between?"""
+    for sibling in el.previous_siblings:
+        if getattr(sibling, "name", None):
+            return sibling.name == "blockquote"
+        if str(sibling).strip():
+            return False
+    return False
+
+
 def _code_language(pre) -> str:
     code = pre.find("code")
     classes = (code.get("class") or []) if code is not None else []
@@ -99,8 +109,25 @@ class _Converter(MarkdownConverter):
         loose = "\n\n" in item.strip()  # a blank line inside: without one after, the next item is read
         return first + "\n" + "\n".join(lines) + ("\n" if loose else "") if rest else item  # into the sublist
 
+    def convert_blockquote(self, el, text, parent_tags):
+        """markdownify's quote, keeping the indent of a code block that opens it (it strips it)."""
+        if "_inline" in parent_tags or not (text or "").strip():
+            return super().convert_blockquote(el, text, parent_tags)
+        lines = (text or "").strip("\r\n").split("\n")
+        separator = "\n\n<!-- -->\n" if _follows_a_quote(el) else ""  # else two quotes read back as one
+        return separator + "\n\n" + "\n".join(f"> {line}" if line.strip() else ">" for line in lines) + "\n\n"
+
+    def convert_td(self, el, text, parent_tags):
+        return super().convert_td(el, text.replace("|", "\\|"), parent_tags)  # a bare | ends the cell
+
+    def convert_th(self, el, text, parent_tags):
+        return super().convert_th(el, text.replace("|", "\\|"), parent_tags)
+
     def convert_pre(self, el, text, parent_tags):
-        """A fence longer than any run of backticks in the code, so code about Markdown stays code."""
+        """A fence longer than any run of backticks in the code, so code about Markdown stays code. In a
+        list item or a quote, where Python-Markdown reads no fences, the code is indented instead."""
+        if {"li", "blockquote"} & set(parent_tags) and text:
+            return "\n\n" + "\n".join(f"    {line}" if line else "" for line in text.split("\n")) + "\n\n"
         block = super().convert_pre(el, text, parent_tags)
         longest = max((len(run) for run in re.findall(r"`{3,}", text or "")), default=0)
         if not longest:
