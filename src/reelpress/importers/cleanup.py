@@ -112,17 +112,11 @@ def drop_active_content(body, book: Ledger, report: Report) -> None:
     """Elements sanitising would remove with their content (forms, scripts, players …) are removed
     here instead, each listed by its name, so the report says what went; text in them is a warning."""
     for element in list(body.iter(*(q(name) for name in sanitise.REMOVE))):
-        if element.getparent() is None or not _attached(element, body):
+        if element.getparent() is None or not ledger.attached(element, body):
             continue
         if text := ledger.visible_text(element):
             report("RP030", f"removed <{local(element)}> and its text {text[:60]!r}")
         ledger.drop(book, f"<{local(element)}> element", element)
-
-
-def _attached(element, body) -> bool:
-    while element is not None and element is not body:
-        element = element.getparent()
-    return element is body
 
 
 class _Quiet:
@@ -159,7 +153,7 @@ def embeds_to_links(body, report: Report, book: Ledger | None = None) -> None:
     for frame in list(body.iter(q("iframe"), q("video"), q("audio"), q("embed"), q("object"))):
         source = next((s.get("src") for s in frame.iter(q("source")) if s.get("src")), "")
         src = frame.get("src") or frame.get("data") or source or ""
-        if not src.startswith(("http://", "https://", "//")) or not _attached(frame, body):
+        if not src.startswith(("http://", "https://", "//")) or not ledger.attached(frame, body):
             continue
         url = video_url(src)
         label = "Video" if any(s in url for s in ("youtube", "vimeo")) or local(frame) == "video" else "Embed"

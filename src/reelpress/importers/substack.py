@@ -21,7 +21,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from reelpress.errors import fail
-
 from reelpress.importers import ledger, substack_notes
 from reelpress.importers.archive import read_archive
 from reelpress.importers.cleanup import link_paragraph, machine_text, unwrap_pictures, url_key
@@ -80,7 +79,7 @@ def remove_chrome(body) -> list:
     unwrap_pictures(body)
     replace_embeds(body, book)
     for element in list(body.iter()):
-        if element.getparent() is None or not _attached(element, body):
+        if element.getparent() is None or not ledger.attached(element, body):
             continue
         classes = set((element.get("class") or "").split())
         if classes & {"button-wrapper", "captioned-button-wrap"}:
@@ -95,13 +94,6 @@ def remove_chrome(body) -> list:
                 container.getparent().replace(container, figure)
     substack_notes.convert(body, book)
     return book
-
-
-def _attached(element, body) -> bool:
-    """Still in the body (not inside something already removed)?"""
-    while element is not None and element is not body:
-        element = element.getparent()
-    return element is body
 
 
 def _button(element, book: list) -> None:
