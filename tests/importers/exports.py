@@ -79,7 +79,11 @@ class="graf graf--pre graf-after--p graf--preV2"><span class="pre--content">
         # two spaces more here, and they stay
 </span></pre>
 <pre name="c2" class="graf graf--pre graf-after--pre">mpv --sub-file=subs.srt film.mkv<br>  --fullscreen</pre>
-<p name="p2" class="graf graf--p">Then the film, and nothing else on the screen.</p>"""
+<p name="p2" class="graf graf--p">Then the film, and nothing else on the screen. An older post of mine
+has the same thing, one line to a block:</p>
+<pre name="o1" class="graf graf--pre graf-after--p">mkdir -p ~/screeners</pre><pre name="o2"
+class="graf graf--pre graf-after--pre">cd ~/screeners</pre>
+<pre name="o3" class="graf graf--pre graf-after--pre">    ls -l</pre>"""
 
 REPLY_BODY = """<p name="r1" class="graf graf--p graf--leading">You are right that the ending is earned, but
 the middle hour drags more than you allow. I would cut the second party scene.</p>"""

@@ -62,6 +62,7 @@ def test_code_blocks_are_exact_and_keep_their_language(imported):
     assert ("```bash\nsudo apt-get update\nsudo apt-get install mpv\n  # two spaces more here, and they stay\n"
             "```") in body
     assert "```\nmpv --sub-file=subs.srt film.mkv\n  --fullscreen\n```" in body
+    assert "```\nmkdir -p ~/screeners\ncd ~/screeners\n    ls -l\n```" in body  # one pre a line, one block
 
 
 def test_a_captioned_image_without_alt_gets_the_caption_as_alt(tmp_path, monkeypatch):

@@ -146,19 +146,32 @@ def _mixtape(element, book: list) -> None:
 
 
 def _code_blocks(body) -> None:
-    """`pre.graf--pre` → `<pre><code class="language-…">` with the code's exact text."""
+    """`pre.graf--pre` → `<pre><code class="language-…">` with the code's exact text. Older posts
+    (no `graf--preV2`) give each line of a block its own `pre`, marked `graf-after--pre`: one block."""
+    texts = {}
     for pre in list(body.iter(q("pre"))):
-        if pre.getparent() is None:
-            continue
+        previous = pre.getprevious()
+        if _old_style(pre) and "graf-after--pre" in (pre.get("class") or "") and previous is not None \
+                and previous in texts and _old_style(previous) and not (previous.tail or "").strip():
+            texts[previous] += "\n" + code_text(pre)
+            pre.getparent().remove(pre)
+        else:
+            texts[pre] = code_text(pre)
+    for pre, text in texts.items():
         language = (pre.get("data-code-block-lang") or "").strip()
         code = etree.Element(q("code"))
         if re.fullmatch(r"[\w+#.-]{1,30}", language):
             code.set("class", f"language-{language}")
-        code.text = code_text(pre)
+        code.text = text
         for child in list(pre):
             pre.remove(child)
         pre.text = None
         pre.append(code)
+
+
+def _old_style(pre) -> bool:
+    classes = (pre.get("class") or "").split()
+    return "graf--pre" in classes and "graf--preV2" not in classes
 
 
 def code_text(pre) -> str:
