@@ -26,6 +26,7 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
+from reelpress.errors import fail
 from reelpress.importers import ledger
 from reelpress.importers.archive import read_archive
 from reelpress.importers.cleanup import link_paragraph, replace_block, url_key
@@ -39,6 +40,8 @@ _IN_RESPONSE = re.compile(r"^\s*in (response|reply) to\b", re.IGNORECASE)
 
 def posts(source: Path, drafts: bool = False, **_options) -> list[Post]:
     archive = read_archive(source, lambda name: name.startswith("posts/") and name.endswith(".html"))
+    if "posts.csv" in archive.names and not any(_NAME.match(PurePosixPath(n).name) for n in archive.files):
+        fail(source, "RP078", "this is a Substack export (it has posts.csv): use `reelpress import substack`")
     found = []
     for name in sorted(archive.files):
         match = _NAME.match(PurePosixPath(name).name)

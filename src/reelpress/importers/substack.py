@@ -17,6 +17,7 @@ import csv
 import datetime as dt
 import html
 import io
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,6 +45,9 @@ def posts(source: Path, publication_url: str | None = None, drafts: bool = False
     archive = read_archive(source, lambda name: name == "posts.csv" or
                            (name.startswith("posts/") and name.endswith(".html")))
     if "posts.csv" not in archive.files:
+        if any(re.match(r"posts/(draft_|\d{4}-\d{2}-\d{2}_).*-[0-9a-f]{6,16}\.html$", n) for n in archive.names):
+            fail(source, "RP078", "this is a Medium export (its posts are posts/<date>_<title>-<id>.html): "
+                                  "use `reelpress import medium`")
         fail(source, "RP070", "no posts.csv in the archive: is this a Substack export?")
     rows = list(csv.DictReader(io.StringIO(archive.files["posts.csv"].decode("utf-8-sig", "replace"))))
     return [_post(row, archive, source, publication_url.rstrip("/"), drafts) for row in rows]
