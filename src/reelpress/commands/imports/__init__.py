@@ -14,7 +14,7 @@ from pathlib import Path
 from reelpress.config import CONFIG_NAME, VolumeConfig, load_volume_config
 from reelpress.errors import fail
 from reelpress.util.files import atomic_write, save
-from reelpress.commands.imports import medium, substack, webpage
+from reelpress.commands.imports import ledger, medium, substack, webpage
 from reelpress.commands.imports.cleanup import Cleaning, clean, url_key
 from reelpress.commands.imports.existing import Existing, scan
 from reelpress.commands.imports.markdown_out import review_source
@@ -39,6 +39,8 @@ class Row:
     file: str = ""
     reason: str = ""
     warnings: list[str] = field(default_factory=list)
+    changes: str = ""  # what was dropped or replaced, by kind and count (ledger.summary)
+    entries: list = field(default_factory=list)  # the ledger behind `changes`, with the text involved
 
 
 @dataclass
@@ -67,9 +69,10 @@ def run(kind: str, sources: list[Path], volume_dir: Path, options: Options) -> l
     link_keys = getattr(module, "link_keys", lambda url: {url_key(url)})
     written: dict[Path, bytes] = {}
     for post, row in planned:
-        cleaning = Cleaning(compile_patterns(config), links, link_keys, fetcher)
-        row.warnings += [f"RP030 {text}" for text in post.removed]
+        cleaning = Cleaning(compile_patterns(config), links, link_keys, fetcher, ledger=post.removed)
+        row.warnings += post.warnings
         clean(post.body, cleaning, lambda code, message, row=row: row.warnings.append(f"{code} {message}"))
+        row.changes, row.entries = ledger.summary(post.removed), post.removed
         source_text = review_source(post, f"{PLATFORM_NAMES[kind]}: {post.origin}")
         written[volume_dir / "reviews" / row.file] = source_text.encode("utf-8")
     if not options.dry_run:
@@ -169,6 +172,10 @@ def table(rows: list[Row], volume_dir: Path) -> str:
     for row in rows:
         note = f" — {row.reason}" if row.reason else ""
         lines.append(f"{row.status:<{width['status']}}  {row.file or '-':<{width['file']}}  {row.title}{note}")
+    changes = [(row.file, row.changes) for row in rows if row.changes]
+    if changes:
+        lines += ["", "dropped and replaced (nothing else was left out):"]
+        lines += [f"  {volume_dir / 'reviews' / file}: {text}" for file, text in changes]
     warnings = [(row.file, warning) for row in rows for warning in row.warnings]
     if warnings:
         lines += ["", "warnings:"] + [f"  {volume_dir / 'reviews' / file}: {text}" for file, text in warnings]

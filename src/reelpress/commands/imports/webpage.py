@@ -3,7 +3,8 @@
 The article is found the way reading modes do it: `<article>`, else `<main>`, else the element with
 the most paragraph text; navigation, headers, footers, sidebars, comment, share and subscribe blocks
 are removed. Metadata comes from the page: Open Graph / article tags, `<time datetime>`, the
-canonical link, `<h1>` or `<title>`.
+canonical link, `<h1>` or `<title>`. Pages with an XML declaration, XHTML and declared charsets are
+read by pages.py, which also refuses an export given here by mistake.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from reelpress.commands.imports.cleanup import machine_text, url_key
+from reelpress.commands.imports import ledger
+from reelpress.commands.imports.cleanup import url_key
+from reelpress.commands.imports.pages import parse_page, parse_part
 from reelpress.model import Post
 from reelpress.util.textfile import read_bytes
-from reelpress.util.xhtml import parse_html_document, parse_html_fragment, slugify
+from reelpress.util.xhtml import slugify
 
 CHROME = re.compile(r"\b(nav|navbar|menu|sidebar|widget|comments?|respond|share|sharing|social|related|"
                     r"subscribe|newsletter|signup|author-bio|byline-share|advert|ad-|cookie|footer|header)\b",
@@ -27,24 +30,27 @@ CHROME_TAGS = ("nav", "header", "footer", "aside", "form", "script", "style", "n
 
 def posts(source: Path, **_options) -> list[Post]:
     data = read_bytes(source, source.parent)
-    page = parse_html_document(machine_text(data), source)
+    warnings: list[str] = []
+    page = parse_page(data, source, warnings)
     title = (_meta(page, "og:title") or _first_text(page, "//h1") or _first_text(page, "//title") or source.stem)
     article = _article(page)
+    book: list = []
     for element in list(article.iter()):
-        if not isinstance(element.tag, str) or element is article:
+        if not isinstance(element.tag, str) or element is article or element.getparent() is None:
             continue
-        marker = f"{element.get('class', '')} {element.get('id', '')}"
-        if element.tag in CHROME_TAGS or (CHROME.search(marker) and element.getparent() is not None):
-            element.drop_tree()
+        marker = CHROME.search(f"{element.get('class', '')} {element.get('id', '')}")
+        if element.tag in CHROME_TAGS or marker:
+            ledger.drop(book, f"{marker[0].lower() if marker else element.tag} block", element)
     for heading in article.xpath(".//h1"):
         if " ".join(heading.text_content().split()) == title:
-            heading.drop_tree()
+            ledger.drop(book, "repeated title", heading)
     body_html = "".join(etree.tostring(c, encoding="unicode", method="html") for c in article)
     canonical = _canonical(page)
-    return [Post(origin=source.name, title=title, body=parse_html_fragment((article.text or "") + body_html, source),
+    return [Post(origin=source.name, title=title, body=parse_part((article.text or "") + body_html, source),
                  slug=slugify(title, "untitled"), published=_published(page), source_url=canonical,
                  author=_meta(page, "author") or _meta(page, "article:author"),
-                 keys=frozenset({url_key(canonical)} if canonical else ()))]
+                 keys=frozenset({url_key(canonical)} if canonical else ()), warnings=warnings,
+                 removed=book)]
 
 
 def _article(page):
