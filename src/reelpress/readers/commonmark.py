@@ -103,17 +103,13 @@ class _Lines:
         if after.strip() and (not inner.lazy or starts_block):
             self.out.append("")  # only a paragraph's text continues a quote without its `>`
         self._seen("quote")
-        self.lazy = inner.lazy
+        self._lazy_quote = inner.lazy
         return end
 
     @property
     def lazy(self) -> bool:
         """Would a line of text here continue a paragraph (CommonMark's lazy continuation)?"""
         return not self.blank and (self.previous in ("text", "item") or self._lazy_quote)
-
-    @lazy.setter
-    def lazy(self, value: bool) -> None:
-        self._lazy_quote = value
 
     def _seen(self, kind: str) -> None:
         if kind == "text" and (self.previous != "text" or self.blank):
