@@ -43,6 +43,7 @@ def repair(body) -> None:
     _nested_captions(body)
     for parents in TABLE_PART_PARENTS:
         _contain(body, parents)
+    _tables_out_of_captions(body)
     _wrap_list_children(body)
     _wrap_table_children(body)
     _complete_definitions(body)
@@ -168,11 +169,14 @@ def _new_cell(part):
 
 
 def _nested_captions(body) -> None:
-    """A caption may hold no caption and no table: an inner caption becomes a `div` of the outer one, a
-    table inside a caption moves after the table the caption belongs to (or after the caption)."""
+    """A caption may hold no caption: an inner caption becomes a `div` of the outer one."""
     for caption in list(body.iter(q("caption"))):
         if any(local(above) == "caption" for above in caption.iterancestors()):
             caption.tag = q("div")
+
+
+def _tables_out_of_captions(body) -> None:
+    """A caption may hold no table: one moves after the table the caption belongs to."""
     for caption in list(body.iter(q("caption"))):
         anchor = caption.getparent() if local(caption.getparent()) == "table" else caption
         for table in reversed([t for t in caption.iter(q("table"))]):
