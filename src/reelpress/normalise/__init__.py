@@ -12,7 +12,7 @@ from pathlib import Path
 from reelpress.errors import Collector
 from reelpress.model import Asset, Review
 from reelpress.normalise import boilerplate, headings, ids, images, links, sanitise, semantics, typography
-from reelpress.util.textfile import position
+from reelpress.util.textfile import offset_of_line, position
 
 PASSES = (
     sanitise.run,      # untrusted markup → the allowed elements, attributes and URLs
@@ -43,7 +43,7 @@ class Context:
     def line_of(self, *needles: str) -> int | None:
         """The source line of the first needle found in the review's body, if any."""
         text = self.review.text
-        start = _offset_of_line(text, self.review.body_line)
+        start = offset_of_line(text, self.review.body_line)
         for needle in needles:
             found = text.find(needle, start)
             if found >= 0:
@@ -55,15 +55,6 @@ class Context:
 
     def warn(self, code: str, message: str, *near: str) -> None:
         self.report.warn(self.review.path, code, message, self.line_of(*near) if near else None)
-
-
-def _offset_of_line(text: str, line: int) -> int:
-    offset = 0
-    for _ in range(line - 1):
-        offset = text.find("\n", offset) + 1
-        if offset == 0:
-            return len(text)
-    return offset
 
 
 def normalise_review(review: Review, ctx: Context) -> None:

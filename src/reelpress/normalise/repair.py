@@ -20,12 +20,16 @@ PHRASING_ONLY = frozenset("""p pre h1 h2 h3 h4 h5 h6 em strong i b u s small mar
 #: Elements that are flow content but not phrasing content.
 BLOCKS = frozenset("""address article aside blockquote details div dl fieldset figure figcaption footer form
                       h1 h2 h3 h4 h5 h6 header hr main nav ol p pre section table ul li dd dt
-                      colgroup thead tbody tfoot tr td th""".split())
+                      caption colgroup thead tbody tfoot tr td th figure figcaption""".split())
+#: What XML counts as white space (a no-break space is text: a list or a row may not hold it).
+XML_SPACE = " \t\n\r"
 #: Transparent elements take their parent's content model.
 TRANSPARENT = frozenset({"a", "ins", "del"})
 LIST_ITEM_PARENTS = {"li": ("ul", "ol"), "dd": ("dl",), "dt": ("dl",)}
-#: Parts of a table found outside one, in the order they get their container: cells a row, rows a table.
-TABLE_PART_PARENTS = ({"td": ("tr",), "th": ("tr",)},
+#: Parts of a table (and of a figure or ruby) found outside one, in the order they get their container:
+#: cells a row, rows a table.
+TABLE_PART_PARENTS = ({"td": ("tr",), "th": ("tr",), "col": ("colgroup",), "figcaption": ("figure",),
+                       "rt": ("ruby",), "rp": ("ruby",)},
                       {"tr": ("table", "thead", "tbody", "tfoot"), "thead": ("table",), "tbody": ("table",),
                        "tfoot": ("table",), "caption": ("table",), "colgroup": ("table",)})
 #: What each part of a table may hold; anything else found there goes into a cell of its own.
@@ -36,13 +40,15 @@ TABLE_CHILDREN = {"tr": {"td", "th"}, "table": {"caption", "colgroup", "thead", 
 def repair(body) -> None:
     _lift_blocks(body)
     _contain(body, LIST_ITEM_PARENTS)
-    _complete_definitions(body)
     _nested_captions(body)
     for parents in TABLE_PART_PARENTS:
         _contain(body, parents)
-    _one_caption(body)
+    _tables_out_of_captions(body)
     _wrap_list_children(body)
     _wrap_table_children(body)
+    _complete_definitions(body)
+    _one_caption(body)
+    _one_figcaption(body)
 
 
 def _lift_blocks(body) -> None:
@@ -112,21 +118,22 @@ def _contain(body, containers: dict[str, tuple[str, ...]]) -> None:
 
 
 def _wrap_list_children(body) -> None:
-    """Text or elements directly inside `<ul>`/`<ol>` go into an `<li>` of their own."""
-    for listing in list(body.iter(q("ul"), q("ol"))):
-        if (listing.text or "").strip():
-            item = etree.Element(q("li"))
-            item.text, listing.text = listing.text.strip(), None
+    """Text or elements directly inside `<ul>`/`<ol>` go into an `<li>` of their own (in a `<dl>`, a `<dd>`)."""
+    for listing in list(body.iter(q("ul"), q("ol"), q("dl"))):
+        kind, allowed = ("dd", ("dt", "dd")) if local(listing) == "dl" else ("li", ("li",))
+        if (listing.text or "").strip(XML_SPACE):
+            item = etree.Element(q(kind))
+            item.text, listing.text = listing.text.strip(XML_SPACE), None
             listing.insert(0, item)
         for child in list(listing):
-            if local(child) != "li":
-                item = etree.Element(q("li"))
+            if local(child) not in allowed:
+                item = etree.Element(q(kind))
                 child.addprevious(item)
                 item.append(child)
                 child, item.tail, child.tail = item, child.tail, None
-            if (child.tail or "").strip():
-                extra = etree.Element(q("li"))
-                extra.text, child.tail = child.tail.strip(), None
+            if (child.tail or "").strip(XML_SPACE):
+                extra = etree.Element(q(kind))
+                extra.text, child.tail = child.tail.strip(XML_SPACE), None
                 child.addnext(extra)
 
 
@@ -134,9 +141,9 @@ def _wrap_table_children(body) -> None:
     """Text or elements a table, a row group or a row may not hold directly (`<tr><pre>…`) get a cell."""
     for part in list(body.iter(*(q(name) for name in TABLE_CHILDREN))):
         allowed = TABLE_CHILDREN[local(part)]
-        if (part.text or "").strip():
+        if (part.text or "").strip(XML_SPACE):
             holder, cell = _new_cell(part)
-            cell.text, part.text = part.text.strip(), None
+            cell.text, part.text = part.text.strip(XML_SPACE), None
             part.insert(0, holder)
         for child in list(part):
             if local(child) not in allowed:
@@ -145,9 +152,9 @@ def _wrap_table_children(body) -> None:
                 holder.tail, child.tail = child.tail, None
                 cell.append(child)
                 child = holder
-            if (child.tail or "").strip():
+            if (child.tail or "").strip(XML_SPACE):
                 holder, cell = _new_cell(part)
-                cell.text, child.tail = child.tail.strip(), None
+                cell.text, child.tail = child.tail.strip(XML_SPACE), None
                 child.addnext(holder)
 
 
@@ -162,11 +169,14 @@ def _new_cell(part):
 
 
 def _nested_captions(body) -> None:
-    """A caption may hold no caption and no table: an inner caption becomes a `div` of the outer one, a
-    table inside a caption moves after the table the caption belongs to (or after the caption)."""
+    """A caption may hold no caption: an inner caption becomes a `div` of the outer one."""
     for caption in list(body.iter(q("caption"))):
         if any(local(above) == "caption" for above in caption.iterancestors()):
             caption.tag = q("div")
+
+
+def _tables_out_of_captions(body) -> None:
+    """A caption may hold no table: one moves after the table the caption belongs to."""
     for caption in list(body.iter(q("caption"))):
         anchor = caption.getparent() if local(caption.getparent()) == "table" else caption
         for table in reversed([t for t in caption.iter(q("table"))]):
@@ -202,3 +212,13 @@ def _complete_definitions(body) -> None:
             previous = name if name in ("dt", "dd") else previous
         if previous == "dt":
             listing.append(etree.Element(q("dd")))
+
+
+def _one_figcaption(body) -> None:
+    """A figure's caption is its first or last child, and it has one: any other becomes a `div`."""
+    for figure in list(body.iter(q("figure"))):
+        captions = [child for child in figure if local(child) == "figcaption"]
+        keep = captions[-1] if captions and captions[-1] is figure[-1] else captions[0] if captions else None
+        for caption in captions:
+            if caption is not keep or (caption is not figure[0] and caption is not figure[-1]):
+                caption.tag = q("div")

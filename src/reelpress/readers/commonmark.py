@@ -77,9 +77,12 @@ class _Lines:
         index = 0
         while index < len(lines):
             line = lines[index]
-            if not self.columns and line[:1].isalpha():  # most lines: a paragraph's text, nothing to rewrite
+            if not self.columns and (line[:1].isalpha() or not line):  # most lines: text or blank, kept
                 self.out.append(line)
-                self._seen("text")
+                if line:
+                    self._seen("text")
+                else:
+                    self.blank = True
                 index += 1
                 continue
             if _QUOTE.match(line) and not self.columns:
@@ -103,17 +106,13 @@ class _Lines:
         if after.strip() and (not inner.lazy or starts_block):
             self.out.append("")  # only a paragraph's text continues a quote without its `>`
         self._seen("quote")
-        self.lazy = inner.lazy
+        self._lazy_quote = inner.lazy
         return end
 
     @property
     def lazy(self) -> bool:
         """Would a line of text here continue a paragraph (CommonMark's lazy continuation)?"""
         return not self.blank and (self.previous in ("text", "item") or self._lazy_quote)
-
-    @lazy.setter
-    def lazy(self, value: bool) -> None:
-        self._lazy_quote = value
 
     def _seen(self, kind: str) -> None:
         if kind == "text" and (self.previous != "text" or self.blank):
@@ -205,7 +204,7 @@ class LooseLists(Treeprocessor):
     """When one item of a list holds paragraphs, the text of every item is a paragraph."""
 
     def run(self, root) -> None:
-        for listing in [element for element in root.iter() if element.tag in ("ul", "ol")]:
+        for listing in [*root.iter("ul"), *root.iter("ol")]:
             items = [item for item in listing if item.tag == "li"]
             if not any(child.tag == "p" for item in items for child in item):
                 continue

@@ -11,8 +11,7 @@ import re
 from pathlib import Path
 
 from reelpress.errors import Collector
-from reelpress.normalise import _offset_of_line
-from reelpress.util.textfile import position
+from reelpress.util.textfile import offset_of_line, position
 from reelpress.util.xhtml import local, q
 
 _LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
@@ -34,7 +33,7 @@ FIXES = {
 
 def report_differences(body, path: Path, text: str, body_line: int, report: Collector) -> None:
     """Warn (RP037) at each line the reader read as text where CommonMark would read a block."""
-    start = _offset_of_line(text, body_line)
+    start = offset_of_line(text, body_line)
     if _SOURCE_LIST_LINE.search(text, start):  # (most reviews have no such line: nothing to look for)
         _report_list_lines(body, path, text, start, report)
     if "```" in text or "~~~" in text:

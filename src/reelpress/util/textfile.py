@@ -73,6 +73,16 @@ def read_text(path: Path, root: Path, limit: int = MAX_SOURCE_BYTES) -> str:
     return decode(read_bytes(path, root, limit), path)
 
 
+def offset_of_line(text: str, line: int) -> int:
+    """The offset in `text` where its 1-based `line` starts (the end of the text past the last line)."""
+    offset = 0
+    for _ in range(line - 1):
+        offset = text.find("\n", offset) + 1
+        if offset == 0:
+            return len(text)
+    return offset
+
+
 def position(text: str, offset: int) -> tuple[int, int]:
     """1-based (line, column) of `offset` in `text`."""
     offset = min(offset, len(text))
