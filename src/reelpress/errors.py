@@ -58,6 +58,8 @@ CODES: dict[str, str] = {
     "RP074": "embed replaced by a link",
     "RP075": "an image could not be fetched",
     "RP076": "a review with this slug exists; kept",
+    "RP077": "a post's date was taken from its file name",
+    "RP078": "a file given to an importer is another platform's export",
     # PDF read-back checks
     "RP060": "a contents page number does not match the page where the title is",
     "RP061": "the PDF outline does not mirror the contents",

@@ -160,4 +160,5 @@ class Post:
     skip: str | None = None  # why it is not imported (a draft, a response …), unless asked for
     note: str | None = None  # shown in the report, e.g. "paid subscribers only"
     keys: frozenset[str] = frozenset()  # the URLs (normalised) by which other posts link to it
-    removed: list[str] = field(default_factory=list)  # platform chrome removed, for the report
+    removed: list = field(default_factory=list)  # what the importer dropped or replaced (importers.ledger)
+    warnings: list[str] = field(default_factory=list)  # "CODE message" found while reading the post

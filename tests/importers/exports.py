@@ -21,7 +21,7 @@ MEDIUM_POST = """<!DOCTYPE html><html><head><meta http-equiv="Content-Type" cont
 {second_section}
 </section>
 <footer><p>By <a href="https://medium.com/@adalinden" class="p-author h-card">Ada Linden</a> on
-<a href="https://medium.com/p/{id}"><time class="dt-published" datetime="{date}T09:30:00.000Z">{date}</time></a>.</p>
+<a href="https://medium.com/p/{id}">{time}</a>.</p>{reply}
 <p><a href="https://medium.com/@adalinden/{slug}-{id}" class="p-canonical">Canonical link</a></p>
 <p>Exported from <a href="https://medium.com">Medium</a> on November 1, 2026.</p></footer>
 <script>window.tracking = true;</script>
@@ -64,11 +64,38 @@ RESPONSE_BODY = ('<p name="r1" class="graf graf--p graf--leading graf--trailing"
                  'ending!</p>')
 
 
-def medium_post(title, subtitle, body, post_id, date, film="film", response=False):
+CAPSULE_BODY = """<figure name="f1" class="graf graf--figure graf--leading"><img class="graf-image"
+data-image-id="1*desert.jpeg" src="https://cdn-images-1.medium.com/max/800/1*desert.jpeg" alt=""><figcaption
+class="imageCaption">Travis walks out of the desert in a red cap.</figcaption></figure>
+<p name="p1" class="graf graf--p">Wenders films Texas like a foreigner who loves it. The peep-show scene is
+the film: two people talking through glass, one of them unable to see the other.</p>"""
+
+CODE_BODY = """<p name="p1" class="graf graf--p">I watch screeners on a laptop with no desktop. The setup, for
+anyone who asked:</p>
+<pre name="c1" data-code-block-mode="2" spellcheck="false" data-code-block-lang="bash"
+class="graf graf--pre graf-after--p graf--preV2"><span class="pre--content">
+      sudo apt-get update
+      sudo apt-get install mpv
+        # two spaces more here, and they stay
+</span></pre>
+<pre name="c2" class="graf graf--pre graf-after--pre">mpv --sub-file=subs.srt film.mkv<br>  --fullscreen</pre>
+<p name="p2" class="graf graf--p">Then the film, and nothing else on the screen.</p>"""
+
+REPLY_BODY = """<p name="r1" class="graf graf--p graf--leading">You are right that the ending is earned, but
+the middle hour drags more than you allow. I would cut the second party scene.</p>"""
+
+UNDATED_BODY = """<p name="p1" class="graf graf--p">Seven Samurai is three hours long and never once slack.
+Kurosawa stages the rain battle so that every fighter is always where you can find him.</p>"""
+
+
+def medium_post(title, subtitle, body, post_id, date, film="film", response=False, dated=True, reply=""):
     slug = title.replace(" ", "-")
+    time = f'<time class="dt-published" datetime="{date}T09:30:00.000Z">{date}</time>' if dated else "here"
+    reply_markup = (f'\n<p>In reply to <a class="u-in-reply-to" href="{reply}">a post</a>.</p>' if reply else "")
     return MEDIUM_POST.format(title=title, subtitle=subtitle, body=body, id=post_id, date=date, slug=slug,
                               title_graf="" if response else TITLE_GRAF.format(title=title, subtitle=subtitle),
-                              second_section="" if response else SECOND_SECTION.format(film=film))
+                              second_section="" if response else SECOND_SECTION.format(film=film),
+                              time=time, reply=reply_markup)
 
 
 def medium_zip(extra: dict[str, bytes] | None = None) -> bytes:
@@ -88,6 +115,19 @@ def medium_zip(extra: dict[str, bytes] | None = None) -> bytes:
         "posts/draft_Unfinished-Thoughts-on-Stalker-ffeeddccbbaa.html":
             medium_post("Unfinished Thoughts on Stalker", "", "<p class='graf graf--p'>Notes for later.</p>",
                         "ffeeddccbbaa", "2020-01-01", "Stalker"),
+        # a capsule review: no title graf, a few words, an image whose alt is empty but captioned
+        "posts/2020-03-02_Paris-Texas-aa11bb22cc33.html":
+            medium_post("Paris, Texas", "A capsule", CAPSULE_BODY, "aa11bb22cc33", "2020-03-02", response=True),
+        "posts/2020-04-05_How-I-Watch-Screeners-dd44ee55ff66.html":
+            medium_post("How I Watch Screeners", "", CODE_BODY, "dd44ee55ff66", "2020-04-05", "screener"),
+        # a response marked as one, long enough and with a title that is not its first words
+        "posts/2020-05-06_A-reply-on-the-middle-hour-778899aabbcc.html":
+            medium_post("A reply on the middle hour", "", REPLY_BODY, "778899aabbcc", "2020-05-06",
+                        response=True, reply="https://medium.com/@someone/the-long-goodbye-0f0e0d0c0b0a"),
+        # a page without a date: the file name has one
+        "posts/2020-06-07_Seven-Samurai-in-the-Rain-1a2b3c4d5e6f.html":
+            medium_post("Seven Samurai in the Rain", "", UNDATED_BODY, "1a2b3c4d5e6f", "2020-06-07",
+                        response=True, dated=False),
     }
     return make_zip({**{k: v.encode() for k, v in files.items()}, **(extra or {})})
 

@@ -32,9 +32,49 @@ def test_report_rows(imported):
         ("imported", "02-the-quiet-masterpiece.md", "The Quiet Masterpiece"),
         ("skipped", "", "Great piece, I agree about the ending!"),
         ("skipped", "", "Unfinished Thoughts on Stalker"),
+        ("imported", "03-paris-texas.md", "Paris, Texas"),
+        ("imported", "04-how-i-watch-screeners.md", "How I Watch Screeners"),
+        ("skipped", "", "A reply on the middle hour"),
+        ("imported", "05-seven-samurai-in-the-rain.md", "Seven Samurai in the Rain"),
     ]
-    assert rows[2].reason.startswith("looks like a response to another post (no title heading, 7 words)")
+    assert rows[2].reason == ("a response to another post (no title or subtitle, and its title is its first "
+                              "words, as Medium names responses)")
     assert rows[3].reason == "draft (use --drafts to import drafts)"
+    assert rows[6].reason == "a response to another post (marked as in response to another post)"
+
+
+def test_a_short_capsule_review_with_a_title_is_a_post(imported):
+    volume, rows = imported
+    source = text(volume, "03-paris-texas.md")
+    assert "published: 2020-03-02" in source and "Wenders films Texas" in source
+    assert rows[4].changes == "replaced remote image 1×"
+
+
+def test_a_page_without_a_date_takes_it_from_the_file_name(imported):
+    volume, rows = imported
+    assert "published: 2020-06-07\n" in text(volume, "05-seven-samurai-in-the-rain.md")
+    assert rows[7].warnings == ["RP077 the page has no publication date; 2020-06-07 is taken from the file name"]
+
+
+def test_code_blocks_are_exact_and_keep_their_language(imported):
+    volume, _ = imported
+    body = text(volume, "04-how-i-watch-screeners.md")
+    assert ("```bash\nsudo apt-get update\nsudo apt-get install mpv\n  # two spaces more here, and they stay\n"
+            "```") in body
+    assert "```\nmpv --sub-file=subs.srt film.mkv\n  --fullscreen\n```" in body
+
+
+def test_a_captioned_image_without_alt_gets_the_caption_as_alt(tmp_path, monkeypatch):
+    from reelpress.importers import cleanup
+    from exports import medium_zip
+    source = tmp_path / "m.zip"
+    source.write_bytes(medium_zip())
+    monkeypatch.setattr("reelpress.importers._fetcher", lambda volume, options: lambda url: "../images/x.jpg")
+    volume = tmp_path / "v"
+    run("medium", [source], volume, Options())
+    assert cleanup.alt_from_caption  # the step that does it
+    assert ('![Travis walks out of the desert in a red cap.](../images/x.jpg "Travis walks out of the desert in a '
+            'red cap.")') in text(volume, "03-paris-texas.md")
 
 
 def test_new_volume_gets_a_starter_config_with_the_author(imported):
@@ -57,6 +97,8 @@ def test_metadata_and_clean_body(imported):
     assert "*[Image: A wet street at night, shot from a tilted camera.]*" in body
     assert "Video: <https://www.youtube.com/watch?v=dQw4w9WgXc0>" in body
     assert "\n* * *\n" in body  # Medium's section break
+    assert rows[0].changes == ("dropped repeated title 1×, repeated subtitle 1×, boilerplate paragraph 2×; "
+                               "replaced link card 1×, video 1×, remote image 1×")
     warnings = "\n".join(rows[0].warnings)
     assert "RP072 remote image https://cdn-images-1.medium.com/max/800/1*still.jpeg replaced" in warnings
     assert "RP073 removed boilerplate 'Please like, subscribe and comment.'" in warnings

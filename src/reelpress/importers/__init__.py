@@ -14,7 +14,7 @@ from pathlib import Path
 from reelpress.config import CONFIG_NAME, load_volume_config
 from reelpress.errors import fail
 from reelpress.fsutil import atomic_write, save
-from reelpress.importers import medium, substack, webpage
+from reelpress.importers import ledger, medium, substack, webpage
 from reelpress.importers.cleanup import Cleaning, clean, url_key
 from reelpress.importers.existing import Existing, scan
 from reelpress.importers.markdown_out import review_source
@@ -39,6 +39,7 @@ class Row:
     file: str = ""
     reason: str = ""
     warnings: list[str] = field(default_factory=list)
+    changes: str = ""  # what was dropped or replaced, by kind and count (ledger.summary)
 
 
 @dataclass
@@ -67,9 +68,10 @@ def run(kind: str, sources: list[Path], volume_dir: Path, options: Options) -> l
     link_keys = getattr(module, "link_keys", lambda url: {url_key(url)})
     written: dict[Path, bytes] = {}
     for post, row in planned:
-        cleaning = Cleaning(compile_patterns(config), links, link_keys, fetcher)
-        row.warnings += [f"RP030 {text}" for text in post.removed]
+        cleaning = Cleaning(compile_patterns(config), links, link_keys, fetcher, ledger=post.removed)
+        row.warnings += post.warnings
         clean(post.body, cleaning, lambda code, message, row=row: row.warnings.append(f"{code} {message}"))
+        row.changes = ledger.summary(post.removed)
         source_text = review_source(post, f"{PLATFORM_NAMES[kind]}: {post.origin}")
         written[volume_dir / "reviews" / row.file] = source_text.encode("utf-8")
     if not options.dry_run:
@@ -173,6 +175,10 @@ def table(rows: list[Row], volume_dir: Path) -> str:
     for row in rows:
         note = f" — {row.reason}" if row.reason else ""
         lines.append(f"{row.status:<{width['status']}}  {row.file or '-':<{width['file']}}  {row.title}{note}")
+    changes = [(row.file, row.changes) for row in rows if row.changes]
+    if changes:
+        lines += ["", "dropped and replaced (nothing else was left out):"]
+        lines += [f"  {volume_dir / 'reviews' / file}: {text}" for file, text in changes]
     warnings = [(row.file, warning) for row in rows for warning in row.warnings]
     if warnings:
         lines += ["", "warnings:"] + [f"  {volume_dir / 'reviews' / file}: {text}" for file, text in warnings]

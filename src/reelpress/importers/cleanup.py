@@ -15,6 +15,8 @@ from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from lxml import etree
 
+from reelpress.importers import ledger
+from reelpress.importers.ledger import Ledger
 from reelpress.normalise import boilerplate, headings, sanitise
 from reelpress.xhtml import local, q, remove_keeping_tail, text_of
 
@@ -29,6 +31,7 @@ class Cleaning:
     links: dict[str, str] = field(default_factory=dict)  # link key → review file name
     link_keys: Callable[[str], set[str]] = lambda url: {url_key(url)}  # the keys a URL can match
     fetch: Callable[[str], str | None] | None = None  # remote image URL → local src, or None
+    ledger: Ledger = field(default_factory=list)  # what cleaning dropped or replaced
 
 
 def machine_text(data: bytes) -> str:
@@ -44,14 +47,75 @@ def url_key(url: str) -> str:
 
 
 def clean(body, cleaning: Cleaning, report: Report) -> None:
-    embeds_to_links(body, report)
+    unwrap_pictures(body)
+    plain_headings(body)
+    alt_from_caption(body)
+    embeds_to_links(body, report, cleaning.ledger)
     remote_images(body, cleaning, report)
-    boilerplate.remove(body, cleaning.boilerplate,
-                       lambda text: report("RP073", f"removed boilerplate {text[:70]!r}"))
+    boilerplate.remove(body, cleaning.boilerplate, lambda text: _boilerplate(text, cleaning.ledger, report))
     internal_links(body, cleaning)
+    drop_active_content(body, cleaning.ledger, report)
+    languages = {code: code.get("class") for code in body.iter(q("code"))
+                 if (code.get("class") or "").startswith("language-")}
     sanitise.run(body, _Quiet(report))
+    for code, language in languages.items():  # for the Markdown fence; builds drop classes themselves
+        code.set("class", language)
     headings.renumber(body)
     _drop_empty_blocks(body)
+
+
+def _boilerplate(text: str, book: Ledger, report: Report) -> None:
+    ledger.note_drop(book, "boilerplate paragraph", text)
+    report("RP073", f"removed boilerplate {text[:70]!r}")
+
+
+def unwrap_pictures(body) -> None:
+    """`<picture><source><img></picture>` → the `<img>` alone. The HTML parser does not know `source`
+    is empty and puts the `img` inside it; sanitising drops `source` with its content, image and all."""
+    for picture in list(body.iter(q("picture"))):
+        image = next(picture.iter(q("img")), None)
+        if image is None or picture.getparent() is None:
+            continue
+        image.tail = picture.tail
+        picture.getparent().replace(picture, image)
+    for source in list(body.iter(q("source"))):
+        if source.getparent() is not None and len(source):
+            for child in list(source):
+                source.addprevious(child)
+
+
+def plain_headings(body) -> None:
+    """`<h2><strong>Title</strong></h2>` → `<h2>Title</h2>`: a heading is bold already, and the
+    wrapper would be written as `## **Title**`."""
+    for heading in body.iter(*(q(f"h{n}") for n in range(1, 7))):
+        children = list(heading)
+        if len(children) == 1 and local(children[0]) in ("strong", "b") and not (heading.text or "").strip() \
+                and not (children[0].tail or "").strip():
+            inner = children[0]
+            heading.text = (heading.text or "") + (inner.text or "")
+            for child in list(inner):
+                heading.append(child)
+            heading.remove(inner)
+
+
+def alt_from_caption(body) -> None:
+    """A figure whose image has no alt text but a caption: the caption describes the image."""
+    for figure in body.iter(q("figure")):
+        caption = figure.find(f".//{q('figcaption')}")
+        words = text_of(caption) if caption is not None else ""
+        for image in figure.iter(q("img")):
+            if words and not (image.get("alt") or "").strip():
+                image.set("alt", words)
+
+
+def drop_active_content(body, book: Ledger, report: Report) -> None:
+    """Elements sanitising removes with their content (forms, scripts, players …): listed if they
+    held text a reader could see, so the report says what went."""
+    for element in list(body.iter(*(q(name) for name in sanitise.REMOVE))):
+        if element.getparent() is None or not ledger.visible_text(element):
+            continue
+        report("RP030", f"removed <{local(element)}> and its text {ledger.visible_text(element)[:60]!r}")
+        ledger.drop(book, f"<{local(element)}> element", element)
 
 
 class _Quiet:
@@ -84,28 +148,24 @@ def link_paragraph(label: str, url: str, text: str | None = None) -> etree._Elem
     return paragraph
 
 
-def embeds_to_links(body, report: Report) -> None:
+def embeds_to_links(body, report: Report, book: Ledger | None = None) -> None:
     for frame in list(body.iter(q("iframe"), q("video"), q("embed"), q("object"))):
         src = frame.get("src") or frame.get("data") or ""
         if not src.startswith(("http://", "https://", "//")):
             continue
         url = video_url(src)
         label = "Video" if any(s in url for s in ("youtube", "vimeo")) or local(frame) == "video" else "Embed"
-        replace_block(frame, link_paragraph(label, url))
+        replace_block(frame, link_paragraph(label, url), book, label.lower())
         report("RP074", f"embedded {local(frame)} replaced by a link: {url}")
 
 
-def replace_block(element, replacement) -> None:
+def replace_block(element, replacement, book: Ledger | None = None, kind: str = "embed") -> None:
     """Put `replacement` where the block that holds `element` (a figure, a wrapper) stands."""
     target = element
     while target.getparent() is not None and local(target.getparent()) in ("figure", "div", "p") \
             and len(target.getparent()) == 1 and not text_of(target.getparent()).strip():
         target = target.getparent()
-    parent = target.getparent()
-    if parent is None:
-        return
-    replacement.tail = target.tail
-    parent.replace(target, replacement)
+    ledger.replace(book if book is not None else [], kind, target, replacement)
 
 
 def remote_images(body, cleaning: Cleaning, report: Report) -> None:
@@ -124,9 +184,10 @@ def remote_images(body, cleaning: Cleaning, report: Report) -> None:
         if words:
             paragraph = etree.Element(q("p"))
             etree.SubElement(paragraph, q("em")).text = f"[Image: {words}]"
-            replace_block(figure if figure is not None else image, paragraph)
+            replace_block(figure if figure is not None else image, paragraph, cleaning.ledger, "remote image")
         else:
-            remove_keeping_tail(figure if figure is not None else image)
+            ledger.drop(cleaning.ledger, "remote image without description", figure if figure is not None
+                        else image)
         outcome = "replaced by its description" if words else "dropped (it has no description)"
         why = cleaning.fetch.why(src) if cleaning.fetch else None
         hint = f"could not be downloaded: {why}" if why else "use --fetch-images to download it"

@@ -2,10 +2,14 @@
 
 markdownify does the HTML → Markdown work; this adds what it does not know: the project's notes
 become Markdown footnotes (`[^1]`), figures become `![alt](src "caption")`, titles of works are set
-in italics, and the front matter lists the keys the critic will want to fill in.
+in italics, code blocks keep their language in the fence, and the front matter lists the keys the
+critic will want to fill in. List items indent their content by four spaces: Python-Markdown (the
+project's reader) needs four to see a nested list, where markdownify writes two.
 """
 
 from __future__ import annotations
+
+import re
 
 import yaml
 from markdownify import MarkdownConverter
@@ -14,6 +18,14 @@ from reelpress.model import Post
 from reelpress.xhtml import to_html_string
 
 PLACEHOLDERS = ("film", "year", "director", "rating")
+LIST_INDENT = "    "
+
+
+def _code_language(pre) -> str:
+    code = pre.find("code")
+    classes = (code.get("class") or []) if code is not None else []
+    classes = classes.split() if isinstance(classes, str) else classes
+    return next((c.removeprefix("language-") for c in classes if c.startswith("language-")), "")
 
 
 class _Converter(MarkdownConverter):
@@ -21,7 +33,7 @@ class _Converter(MarkdownConverter):
 
     def __init__(self, **options):
         super().__init__(heading_style="ATX", bullets="-", strong_em_symbol="*", escape_misc=False,
-                         wrap=False, **options)
+                         wrap=False, code_language_callback=_code_language, **options)
         self.labels: dict[str, str] = {}
 
     def convert_sup(self, el, text, parent_tags):
@@ -56,6 +68,16 @@ class _Converter(MarkdownConverter):
         words = " ".join(caption.get_text().split()).replace('"', "'") if caption is not None else ""
         title = f' "{words}"' if words else ""
         return f"\n\n![{image.get('alt', '')}]({image.get('src', '')}{title})\n\n"
+
+    def convert_li(self, el, text, parent_tags):
+        """markdownify's item, its continuation lines indented four spaces instead of the bullet's width."""
+        item = super().convert_li(el, text, parent_tags)
+        first, _, rest = item.partition("\n")
+        width = len(re.match(r"^(\d+\.|[-*+]) ", first)[0]) if re.match(r"^(\d+\.|[-*+]) ", first) else 0
+        if not width:
+            return item
+        lines = [LIST_INDENT + line[width:] if line.startswith(" " * width) else line for line in rest.split("\n")]
+        return first + "\n" + "\n".join(lines) if rest else item
 
     def convert_cite(self, el, text, parent_tags):
         return f"*{text}*" if text.strip() else text

@@ -6,25 +6,34 @@ rest of the archive (profile, claps, lists …) is ignored. Each post is an `art
 footer with the author, `time.dt-published` and `a.p-canonical`. The body repeats the title and
 subtitle (`h3.graf--title`, `h4.graf--subtitle`) and wraps everything in section/div layers.
 
-Medium puts responses (comments on other people's posts) in the same folder with no flag. A post
-whose body has no title heading and only a few words is taken for a response and skipped.
+Medium puts responses (comments on other people's posts) in the same folder with no flag. A response
+is recognised by Medium's own signals, never by its length: "in response to" markup (an
+`in-reply-to` / `inResponseTo` link, or a leading "In response to …" line), or the shape of a
+response page (no title or subtitle graf, no subtitle, and a title that is just the opening words of
+the text, which is how Medium names a response). A short capsule review with a title is a post.
+
+Code blocks (`pre.graf--pre`) keep their exact text: Medium separates lines with `<br>`, and the
+newlines and indentation of a pretty-printed export are layout, not code; the language
+(`data-code-block-lang`) is kept for the Markdown fence.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
+from reelpress.importers import ledger
 from reelpress.importers.archive import read_archive
 from reelpress.importers.cleanup import link_paragraph, machine_text, replace_block, url_key
 from reelpress.model import Post
 from reelpress.xhtml import local, parse_html_document, parse_html_fragment, q, slugify, text_of
 
 _NAME = re.compile(r"^(?:(?P<draft>draft)_|(?P<date>\d{4}-\d{2}-\d{2})_)(?P<slug>.*?)-(?P<id>[0-9a-f]{6,16})\.html$")
-RESPONSE_MAX_WORDS = 150
+_IN_RESPONSE = re.compile(r"^\s*in (response|reply) to\b", re.IGNORECASE)
 
 
 def posts(source: Path, drafts: bool = False, **_options) -> list[Post]:
@@ -45,18 +54,40 @@ def read_post(data: bytes, origin: str, name_match) -> Post:
     body_html = "".join(etree.tostring(child, encoding="unicode", method="html")
                         for child in page.xpath("//section[@data-field='body']"))
     body = parse_html_fragment(body_html, Path(origin))
-    has_title = _strip_chrome(body)
+    book: list = []
+    has_title = _strip_chrome(body, book)
+    _code_blocks(body)
     canonical = _attr(page, "//a[contains(@class, 'p-canonical')]/@href")
     post_id = name_match["id"] if name_match else None
     post = Post(origin=origin, title=title, body=body, slug=slugify(title, "untitled"),
                 subtitle=_text(page, "//section[@data-field='subtitle']"), source_url=canonical,
                 published=_date(_attr(page, "//time[contains(@class, 'dt-published')]/@datetime")),
-                author=_text(page, "//a[contains(@class, 'p-author')]"),
+                author=_text(page, "//a[contains(@class, 'p-author')]"), removed=book,
                 keys=frozenset(k for k in (url_key(canonical or ""), post_id and f"medium:{post_id}") if k))
-    words = len(text_of(body).split())
-    if not has_title and words < RESPONSE_MAX_WORDS:
-        post.skip = f"looks like a response to another post (no title heading, {words} words)"
+    if post.published is None and name_match and name_match["date"]:
+        post.published = _date(name_match["date"])
+        post.warnings.append(f"RP077 the page has no publication date; {name_match['date']} is taken from "
+                             "the file name")
+    if why := response_signal(page, body, title, has_title or bool(post.subtitle)):
+        post.skip = f"a response to another post ({why})"
     return post
+
+
+def response_signal(page, body, title: str, titled: bool) -> str | None:
+    """Why this page is a response to someone else's post, by Medium's own signals; None for a post."""
+    if page.xpath("//*[contains(@class, 'in-reply-to') or contains(@class, 'inResponseTo')]"):
+        return "marked as in response to another post"
+    first = next((e for e in body.iter() if local(e) in ("p", "h3", "h4") and text_of(e)), None)
+    if first is not None and _IN_RESPONSE.match(text_of(first)):
+        return f"it begins {text_of(first)[:40]!r}"
+    opening = " ".join(text_of(body).split()[:len(title.split())])
+    if not titled and title != "Untitled" and _words(opening) == _words(title):
+        return "no title or subtitle, and its title is its first words, as Medium names responses"
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower().rstrip("…."))
 
 
 def link_keys(url: str) -> set[str]:
@@ -67,18 +98,20 @@ def link_keys(url: str) -> set[str]:
     return keys
 
 
-def _strip_chrome(body) -> bool:
+def _strip_chrome(body, book: list) -> bool:
     """Remove Medium's wrappers and repeated title; True if the body had its own title heading."""
     has_title = False
     for element in list(body.iter()):
         classes = set((element.get("class") or "").split())
+        if element.getparent() is None:
+            continue
         if classes & {"graf--title", "graf--subtitle"}:
             has_title = has_title or "graf--title" in classes
-            element.getparent().remove(element)
+            ledger.drop(book, "repeated title" if "graf--title" in classes else "repeated subtitle", element)
         elif classes & {"section-divider"} and local(element) in ("div", "hr"):
             _unwrap_or_drop(element)
         elif "graf--mixtapeEmbed" in classes:
-            _mixtape(element)
+            _mixtape(element, book)
     first = True
     for section in list(body.iter(q("section"))):
         if "section--body" in (section.get("class") or ""):
@@ -88,15 +121,59 @@ def _strip_chrome(body) -> bool:
     return has_title
 
 
-def _mixtape(element) -> None:
-    """A link card to another post → a plain link paragraph with the post's title."""
+def _mixtape(element, book: list) -> None:
+    """A link card to another post → "See also: <title>, <description>" linking to the post."""
     link = element.find(f".//{q('a')}")
     if link is None or not link.get("href"):
-        element.getparent().remove(element)
+        ledger.drop(book, "link card without a link", element)
         return
-    title = link.find(f".//{q('strong')}")
-    replace_block(element, link_paragraph("See also", link.get("href"),
-                                          text_of(title) if title is not None else None))
+    title, description = link.find(f".//{q('strong')}"), link.find(f".//{q('em')}")
+    paragraph = link_paragraph("See also", link.get("href"), text_of(title) if title is not None else None)
+    if description is not None and text_of(description):
+        paragraph[-1].tail = f" ({text_of(description)})"
+    replace_block(element, paragraph, book, "link card")
+
+
+def _code_blocks(body) -> None:
+    """`pre.graf--pre` → `<pre><code class="language-…">` with the code's exact text."""
+    for pre in list(body.iter(q("pre"))):
+        if pre.getparent() is None:
+            continue
+        language = (pre.get("data-code-block-lang") or "").strip()
+        code = etree.Element(q("code"))
+        if re.fullmatch(r"[\w+#.-]{1,30}", language):
+            code.set("class", f"language-{language}")
+        code.text = code_text(pre)
+        for child in list(pre):
+            pre.remove(child)
+        pre.text = None
+        pre.append(code)
+
+
+def code_text(pre) -> str:
+    """The code in a Medium `pre`: `<br>` is a line break; source newlines and layout indent are not."""
+    has_breaks = any(local(e) == "br" for e in pre.iter())
+    pieces: list[str] = []
+
+    def walk(element) -> None:
+        pieces.append(_layout(element.text or "", has_breaks))
+        for child in element:
+            if local(child) == "br":
+                pieces.append("\n")
+            else:
+                walk(child)
+            pieces.append(_layout(child.tail or "", has_breaks))
+
+    walk(pre)
+    text = "".join(pieces)
+    if not has_breaks and (text.startswith("\n") or re.search(r"\n[ \t]*$", text)):
+        text = textwrap.dedent(text.strip("\n").rstrip())  # pretty-printed: the indent is the page's
+    return text.strip("\n")
+
+
+def _layout(text: str, has_breaks: bool) -> str:
+    """Where lines are `<br>`-separated, a source newline and the indent after it are layout."""
+    return re.sub(r"\n[ \t]*", "", text) if has_breaks else text
 
 
 def _unwrap_or_drop(element) -> None:

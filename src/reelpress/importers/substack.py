@@ -4,8 +4,11 @@ The zip holds `posts.csv` (post_id, post_date, is_published, type, audience, tit
 one body-only HTML fragment per post, `posts/<post_id>.html`, where post_id is `<number>.<slug>`.
 There is no canonical URL in the export: it is `<publication-url>/p/<slug>`. Unpublished posts are
 skipped unless asked for; podcasts, threads and pages are not reviews; paid-only posts are imported
-and marked. Substack's chrome (subscribe widgets and buttons, share buttons, image-expand icons) is
-removed, captioned images become figures, and its footnotes become the project's note markup.
+and marked. Substack's chrome (subscribe forms, and subscribe, share and comment buttons; image-expand
+icons) is dropped and listed; any other button ("Try Ghost") stays as its link. Embeds become figures
+or a line with their link (substack_embeds.py), every image form (captioned, `<picture>`, gallery)
+becomes a figure, and both footnote styles become the project's note markup: Substack's footnote
+anchors, and notes typed as text (`[^1]` in the text, `[^1]: …` paragraphs at the end).
 """
 
 from __future__ import annotations
@@ -14,24 +17,23 @@ import csv
 import datetime as dt
 import html
 import io
-import json
 from pathlib import Path
-
-from lxml import etree
+from urllib.parse import urlsplit
 
 from reelpress.errors import fail
-from reelpress.importers.archive import read_archive
-from reelpress.importers.cleanup import machine_text, url_key
-from reelpress.model import Post
-from reelpress.readers.notes import mark_backlink, mark_noteref, notes_section
-from reelpress.xhtml import EPUB_TYPE, local, parse_html_fragment, q, slugify
 
-CHROME = ("button-wrapper", "subscription-widget-wrap", "subscription-widget-wrap-editor", "subscribe-widget",
-          "paywall-jump", "image-link-expand", "share-dialog", "post-ufi", "pencraft")
-CHROME_NAMES = {"button-wrapper": "button", "subscription-widget-wrap": "subscribe form",
-                "subscription-widget-wrap-editor": "subscribe form", "subscribe-widget": "subscribe form",
-                "paywall-jump": "paywall marker", "image-link-expand": "image-expand icon",
-                "share-dialog": "share dialog", "post-ufi": "like/comment bar", "pencraft": "icon"}
+from reelpress.importers import ledger, substack_notes
+from reelpress.importers.archive import read_archive
+from reelpress.importers.cleanup import link_paragraph, machine_text, unwrap_pictures, url_key
+from reelpress.importers.substack_embeds import replace_embeds
+from reelpress.model import Post
+from reelpress.xhtml import parse_html_fragment, q, slugify
+
+#: Substack's widgets, by class: dropped and listed in the report by these names.
+CHROME = {"subscription-widget-wrap": "subscribe form", "subscription-widget-wrap-editor": "subscribe form",
+          "subscribe-widget": "subscribe form", "paywall-jump": "paywall marker",
+          "image-link-expand": "image-expand icon", "share-dialog": "share dialog",
+          "post-ufi": "like/comment bar", "pencraft": "icon"}
 NOT_REVIEWS = {"podcast": "a podcast episode", "thread": "a discussion thread", "page": "a page, not a post"}
 
 
@@ -58,7 +60,7 @@ def _post(row: dict, archive, source: Path, base: str, drafts: bool) -> Post:
     post = Post(origin=f"{source.name}:{name}", title=html.unescape(row.get("title") or "").strip() or slug,
                 body=body, slug=slugify(slug, "untitled"), published=_date(row.get("post_date")),
                 subtitle=html.unescape(row.get("subtitle") or "").strip() or None, source_url=url,
-                keys=frozenset({url_key(url)}))
+                keys=frozenset({url_key(url)}), removed=removed)
     kind = (row.get("type") or "newsletter").strip().lower()
     if fragment is None:
         post.skip = f"{name} is missing from the archive"
@@ -68,29 +70,30 @@ def _post(row: dict, archive, source: Path, base: str, drafts: bool) -> Post:
         post.skip = "not published (use --drafts to import drafts)"
     if (row.get("audience") or "").strip() == "only_paid":
         post.note = "paid subscribers only"
-    if removed:
-        post.removed = [f"removed Substack {name} ({count}×)" for name, count in sorted(removed.items())]
     return post
 
 
-def remove_chrome(body) -> dict[str, int]:
-    """Remove Substack's widgets; returns what was removed (kind → count) for the report."""
-    removed: dict[str, int] = {}
+def remove_chrome(body) -> list:
+    """Remove Substack's widgets, replace its embeds; returns the ledger of what was dropped or replaced."""
+    book: list = []
+    unwrap_pictures(body)
+    replace_embeds(body, book)
     for element in list(body.iter()):
+        if element.getparent() is None or not _attached(element, body):
+            continue
         classes = set((element.get("class") or "").split())
-        kinds = classes & set(CHROME)
-        if kinds and _attached(element, body):
-            kind = CHROME_NAMES[sorted(kinds)[0]]
-            removed[kind] = removed.get(kind, 0) + 1
-            element.getparent().remove(element)
+        if classes & {"button-wrapper", "captioned-button-wrap"}:
+            _button(element, book)
+        elif kinds := sorted(classes & CHROME.keys()):
+            if kinds != ["pencraft"] or not ledger.visible_text(element):
+                ledger.drop(book, CHROME[kinds[0]], element)
     for container in list(body.iter(q("div"))):
-        if "captioned-image-container" in (container.get("class") or ""):
+        if "captioned-image-container" in (container.get("class") or "") and container.getparent() is not None:
             figure = container.find(f".//{q('figure')}")
-            if figure is not None:
+            if figure is not None and ledger.visible_text(container) == ledger.visible_text(figure):
                 container.getparent().replace(container, figure)
-    _embedded_posts(body)
-    _footnotes(body)
-    return removed
+    substack_notes.convert(body)
+    return book
 
 
 def _attached(element, body) -> bool:
@@ -100,57 +103,31 @@ def _attached(element, body) -> bool:
     return element is body
 
 
-def _embedded_posts(body) -> None:
-    for element in list(body.iter(q("div"))):
-        classes = (element.get("class") or "").split()
-        if not {"embedded-post-wrap", "tweet"} & set(classes):
-            continue
-        try:
-            attrs = json.loads(element.get("data-attrs") or "{}")
-        except ValueError:
-            attrs = {}
-        url = attrs.get("url") or attrs.get("canonical_url")
-        label = "Post" if "tweet" in classes else "See also"
-        replacement = etree.Element(q("p"))
-        if url:
-            replacement.text = f"{label}: "
-            etree.SubElement(replacement, q("a"), href=url).text = attrs.get("title") or url
-            element.getparent().replace(element, replacement)
-        else:
-            element.getparent().remove(element)
+def _button(element, book: list) -> None:
+    """Subscribe, share and comment buttons go; any other button stays as a link to where it led."""
+    link = next((a for a in element.iter(q("a")) if a.get("href")), None)
+    href = link.get("href", "") if link is not None else ""
+    kind = button_kind(href, ledger.visible_text(link if link is not None else element))
+    if kind:
+        ledger.drop(book, f"{kind} button", element)
+    elif "captioned-button-wrap" in (element.get("class") or "").split():
+        return  # the caption stays; the button inside is looked at on its own
+    elif href:
+        ledger.replace(book, "button", element, link_paragraph("Link", href, ledger.visible_text(link) or None))
 
 
-def _footnotes(body) -> None:
-    """`a.footnote-anchor` + `div.footnote` → the project's note references and notes section."""
-    notes = [d for d in body.iter(q("div")) if "footnote" in (d.get("class") or "").split()]
-    for anchor in body.iter(q("a")):
-        if "footnote-anchor" in (anchor.get("class") or "").split():
-            number = anchor.get("id", "").removeprefix("footnote-anchor-")
-            anchor.attrib.clear()
-            anchor.set("id", f"fnref-{number}")
-            anchor.set("href", f"#fn-{number}")
-            mark_noteref(anchor)
-            sup = etree.Element(q("sup"))
-            sup.tail, anchor.tail = anchor.tail, None
-            anchor.getparent().replace(anchor, sup)
-            sup.append(anchor)
-    if not notes:
-        return
-    section, ol = notes_section(), etree.Element(q("ol"))
-    section.append(ol)
-    for note in notes:
-        number_link = note.find(q("a"))
-        number = number_link.get("id", "").removeprefix("footnote-") if number_link is not None else ""
-        item = etree.SubElement(ol, q("li"), id=f"fn-{number}")
-        item.set(EPUB_TYPE, "footnote")
-        content = note.find(f".//{q('div')}")
-        for child in list(content if content is not None else []):
-            item.append(child)
-        last = item[-1] if len(item) and local(item[-1]) == "p" else etree.SubElement(item, q("p"))
-        back = etree.SubElement(last, q("a"), href=f"#fnref-{number}")
-        mark_backlink(back)
-        note.getparent().remove(note)
-    body.append(section)
+def button_kind(href: str, text: str) -> str | None:
+    """'subscribe', 'share' or 'comment' for Substack's own calls to action; None for anything else."""
+    parts = urlsplit(href)
+    path, query, words = parts.path.rstrip("/"), parts.query, text.strip().lower()
+    if "action=share" in query or path.endswith("/share") or words.startswith("share"):
+        return "share"
+    if path.endswith(("/subscribe", "/subscribe/gift")) or "gift=true" in query or words.startswith(
+            ("subscribe", "upgrade to paid", "get 20% off", "give a gift subscription")):
+        return "subscribe"
+    if path.endswith("/comments") or words.startswith(("leave a comment", "comment")):
+        return "comment"
+    return None
 
 
 def _date(value: str | None) -> dt.date | None:
