@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import re
 
 from lxml import etree
 
@@ -69,6 +70,8 @@ def tweet(element, book) -> None:
     url = _web(data.get("url"))
     top = _first(element, "tweet-link-top")
     url = url or (_web(top.get("href")) if top is not None else "")
+    if not handle and (match := re.match(r"https?://(?:www\.)?(?:twitter|x)\.com/(\w{1,30})/status/", url)):
+        handle = match[1]
     text_element = _first(element, "tweet-text")
     who = " ".join(part for part in (name, f"(@{handle})" if handle else "") if part) or "someone"
     quote = etree.Element(q("blockquote"))
