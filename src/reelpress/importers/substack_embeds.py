@@ -73,7 +73,7 @@ def tweet(element, book) -> None:
     if not handle and (match := re.match(r"https?://(?:www\.)?(?:twitter|x)\.com/(\w{1,30})/status/", url)):
         handle = match[1]
     text_element = _first(element, "tweet-text")
-    who = " ".join(part for part in (name, f"(@{handle})" if handle else "") if part) or "someone"
+    who = f"{name} (@{handle})" if name and handle else name or (f"@{handle}" if handle else "someone")
     quote = etree.Element(q("blockquote"))
     line = etree.SubElement(quote, q("p"))
     line.text = f"Post by {who} on X" + (f", {when}" if when else "") + (": " if url else "")
