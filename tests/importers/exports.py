@@ -143,6 +143,10 @@ SUBSTACK_ROWS = [
     ("104.episode-one", "2021-09-02T08:00:00.000Z", "true", "", "", "podcast", "everyone",
      "Episode One", "", "https://example.com/ep1.mp3"),
     ("105.open-thread", "2021-09-03T08:00:00.000Z", "true", "", "", "thread", "everyone", "Open Thread", "", ""),
+    ("106.a-festival-notebook", "2021-10-04T08:00:00.000Z", "true", "", "", "newsletter", "everyone",
+     "A Festival Notebook", "Everything Substack can embed", ""),
+    ("107.notes-by-hand", "2021-10-05T08:00:00.000Z", "true", "", "", "newsletter", "everyone",
+     "Notes by Hand", "", ""),
 ]
 
 LONGEST_CUT = """<p>A bone spins into the air and becomes a satellite.<a class="footnote-anchor"
@@ -182,6 +186,91 @@ one stressed word.</p><div class="tweet" data-attrs="{&quot;url&quot;:&quot;http
 <a class="tweet-link-top" href="https://twitter.com/someone/status/1">tweet</a></div>"""
 
 
+def _attrs(value: dict) -> str:
+    import html
+    import json
+    return html.escape(json.dumps(value), quote=True)
+
+
+LATEX = {"persistentExpression": r"t = 3 \times 52 + 7", "id": "QX1"}
+
+NOTEBOOK = f"""<h2 class="header-anchor-post"><strong>Day one</strong></h2>
+<p>The festival opened with a film nobody had heard of. <span class="mention-wrap" data-attrs="{_attrs(
+    {"name": "Mara Quist", "id": 4242, "type": "user", "url": None, "photo_url": None})}"
+data-component-name="MentionToDOM"></span> programmed it, and said so twice.</p>
+<div class="tweet" data-attrs="{_attrs({"url": "https://twitter.com/festivalwire/status/139", "full_text":
+    "Lights down in the main hall.", "username": "festivalwire", "name": "Festival Wire",
+    "date": "2021-05-03T19:02:00.000Z"})}" data-component-name="Twitter2ToDOM"><a class="tweet-link-top"
+href="https://twitter.com/festivalwire/status/139" target="_blank"><div class="tweet-header"><img
+class="tweet-header-avatar" src="https://substackcdn.com/image/twitter_name/w_96/festivalwire.jpg"
+alt="Twitter avatar for @festivalwire" loading="lazy"><div class="tweet-header-text"><span
+class="tweet-author-name">Festival Wire </span><span class="tweet-author-handle">@festivalwire</span></div>
+</div></a><div class="tweet-text">Lights down<br>in the main hall.</div><a class="tweet-link-bottom"
+href="https://twitter.com/festivalwire/status/139"><div class="tweet-footer"><span class="tweet-date">7:02 PM
+∙ May 3, 2021</span></div></a></div>
+<div class="image-gallery-embed" data-attrs="{_attrs({"gallery": {"images": [
+    {"type": "image/jpeg", "src": "https://substack-post-media.s3.amazonaws.com/public/images/hall.jpeg"},
+    {"type": "image/jpeg", "src": "https://substack-post-media.s3.amazonaws.com/public/images/queue.jpeg"}],
+    "caption": "The hall and the queue outside it.", "alt": ""}, "isEditorNode": True})}"
+data-component-name="ImageGallery"></div>
+<div class="ImageGallery-module__imageGallery--x1y2z"><div class="ImageGallery-module__imageRow--a1b2"><picture>
+<source type="image/webp" srcset="https://substackcdn.com/image/fetch/w_474/poster.webp 474w"><img
+src="https://substackcdn.com/image/fetch/w_474/poster.jpeg" alt="The festival poster"></picture><picture><source
+type="image/webp" srcset="https://substackcdn.com/image/fetch/w_474/badge.webp"><img
+src="https://substackcdn.com/image/fetch/w_474/badge.jpeg" alt="My press badge"></picture></div>
+<figcaption class="ImageGallery-module__caption">What they hand you at the door.</figcaption></div>
+<p>The running time, if you like formulas:</p>
+<div class="latex-rendered" data-attrs="{_attrs(LATEX)}"
+data-component-name="LatexBlockToDOM"></div>
+<div class="digest-post-embed" data-attrs="{_attrs({"nodeId": "n1", "caption": "Why one cut can hold a century.",
+    "cta": "Read full story", "showBylines": True, "size": "sm", "title": "The Longest Cut",
+    "publishedBylines": [{"name": "Ada Linden"}],
+    "canonical_url": "https://acritic.substack.com/p/the-longest-cut", "publication_name": "Paranoia and Wonder"})}"
+data-component-name="DigestPostEmbed"></div>
+<div class="embedded-post-wrap" data-attrs="{_attrs({"id": 77, "url": "https://otherletter.substack.com/p/queues",
+    "publication_name": "Other Letter", "title": "On Queues", "truncated_body_text": "Every festival is a queue.",
+    "publishedBylines": [{"name": "Tom Reyes"}]})}" data-component-name="EmbeddedPostToDOM"><div
+class="embedded-post"><div class="embedded-post-header"><span class="embedded-post-publication-name">Other
+Letter</span></div><div class="embedded-post-title-wrapper"><div class="embedded-post-title">On Queues</div></div>
+<div class="embedded-post-body">Every festival is a queue.</div><div class="embedded-post-cta-wrapper"><span
+class="embedded-post-cta">Read more</span></div></div></div>
+<div class="instagram" data-attrs="{_attrs({"instagram_id": "CQx1Lm", "title": "Red carpet, wet carpet.",
+    "author_name": "festivalwire"})}" data-component-name="InstagramToDOM"><div class="instagram-top-bar"><a
+class="instagram-author-name" href="https://www.instagram.com/festivalwire" target="_blank">festivalwire</a></div>
+<a class="instagram-image" href="https://instagram.com/p/CQx1Lm" target="_blank"><img
+src="https://substackcdn.com/image/fetch/instagram/CQx1Lm.jpg"></a><div class="instagram-bottom-bar"><div
+class="instagram-title"><span class="instagram-author-name-inline">festivalwire</span> Red carpet, wet
+carpet.</div></div></div>
+<div class="captioned-image-container"><figure><a class="image-link image2" target="_blank"
+href="https://substackcdn.com/image/fetch/w_1456/stage.jpeg"><div class="image2-inset"><picture><source
+type="image/webp" srcset="https://substackcdn.com/image/fetch/w_424/stage.webp 424w"><img
+src="https://substack-post-media.s3.amazonaws.com/public/images/stage.jpeg" alt="" loading="lazy"></picture>
+</div></a><figcaption class="image-caption">The stage before the first screening.</figcaption></figure></div>
+<h3><b>What I saw</b></h3>
+<ul><li><p>Three films in competition</p><ul><li><p>two of them over three hours</p></li>
+<li><p>one silent</p></li></ul></li><li><p>A restoration of an early talkie</p></li></ul>
+<p class="button-wrapper" data-attrs="{_attrs({"url": "https://ghost.org", "text": "Try Ghost"})}"
+data-component-name="ButtonCreateButton"><a class="button primary" href="https://ghost.org"><span>Try
+Ghost</span></a></p>
+<p class="button-wrapper" data-attrs="{_attrs({"url": "https://acritic.substack.com/p/a-festival-notebook/comments",
+    "text": "Leave a comment"})}" data-component-name="ButtonCreateButton"><a class="button primary"
+href="https://acritic.substack.com/p/a-festival-notebook/comments"><span>Leave a comment</span></a></p>
+<div class="file-embed-wrapper" data-component-name="FileToDOM"><div class="file-embed-container-reader"><div
+class="file-embed-container-top"><image class="file-embed-thumbnail-default"
+src="https://substackcdn.com/image/fetch/file.png"></image><div class="file-embed-details"><div
+class="file-embed-details-h1">Festival schedule</div><div class="file-embed-details-h2">120KB ∙ PDF file</div>
+</div><a class="file-embed-button wide" href="https://acritic.substack.com/api/v1/file/schedule.pdf"><span
+class="file-embed-button-text">Download</span></a></div><a class="file-embed-button narrow"
+href="https://acritic.substack.com/api/v1/file/schedule.pdf"><span class="file-embed-button-text">Download</span>
+</a></div></div>
+<p>More tomorrow.</p>"""
+
+NOTES_BY_HAND = """<p>Hitchcock said he made the film for the audience,[^1] and the audience agreed.</p>
+<p>The shower scene has seventy-eight set-ups.[^2] Nobody counts them while watching.</p>
+<p>[^1]: In an interview with Truffaut.</p>
+<p>[^2]: By the usual count; editors disagree by a few.</p>"""
+
+
 def substack_zip(extra: dict[str, bytes] | None = None) -> bytes:
     table = io.StringIO()
     writer = csv.writer(table)
@@ -191,7 +280,8 @@ def substack_zip(extra: dict[str, bytes] | None = None) -> bytes:
     files = {"posts.csv": table.getvalue(), "email_list.acritic.csv": "email\nreader@example.com\n",
              "posts/101.the-longest-cut.html": LONGEST_CUT, "posts/102.listening-in-the-dark.html": LISTENING,
              "posts/103.half-written.html": "<p>Draft.</p>", "posts/104.episode-one.html": "<p>Audio.</p>",
-             "posts/105.open-thread.html": "<p>Talk.</p>", "posts/101.the-longest-cut.opens.csv": "x\n"}
+             "posts/105.open-thread.html": "<p>Talk.</p>", "posts/101.the-longest-cut.opens.csv": "x\n",
+             "posts/106.a-festival-notebook.html": NOTEBOOK, "posts/107.notes-by-hand.html": NOTES_BY_HAND}
     return make_zip({**{k: v.encode() for k, v in files.items()}, **(extra or {})})
 
 

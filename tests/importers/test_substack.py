@@ -27,6 +27,8 @@ def test_rows(imported):
         ("skipped", "Half Written", "not published (use --drafts to import drafts)"),
         ("skipped", "Episode One", "a podcast episode"),
         ("skipped", "Open Thread", "a discussion thread"),
+        ("imported", "A Festival Notebook", ""),
+        ("imported", "Notes by Hand", ""),
     ]
 
 
@@ -83,3 +85,82 @@ def test_a_cross_posted_review_is_not_imported_twice(tmp_path):
     assert (rows[0].status, rows[0].file, rows[0].reason) == (
         "skipped", "07-kubrick.md", "a review with the same title is in the volume (cross-posted?)")
     assert rows[1].file == "08-listening-in-the-dark.md"  # numbering continues after the existing files
+
+
+def notebook(volume) -> str:
+    return (volume / "reviews" / "03-a-festival-notebook.md").read_text().split("---\n", 2)[2]
+
+
+def test_a_tweet_keeps_author_date_link_and_text(imported):
+    volume, _ = imported
+    assert ("> Post by Festival Wire (@festivalwire) on X, 3 May 2021: <https://twitter.com/festivalwire/status/139>"
+            "\n>\n> Lights down  \n> in the main hall.\n") in notebook(volume)
+
+
+def test_every_embed_kind_is_a_line_with_its_link(imported):
+    volume, rows = imported
+    body = notebook(volume)
+    for line in ("Formula (LaTeX): `t = 3 \\times 52 + 7`",
+                 "See also: [The Longest Cut](01-the-longest-cut.md) (by Ada Linden, Paranoia and Wonder): Why one "
+                 "cut can hold a century.",
+                 "See also: [On Queues](https://otherletter.substack.com/p/queues) (by Tom Reyes, Other Letter): "
+                 "Every festival is a queue.",
+                 "Instagram post by festivalwire: Red carpet, wet carpet. <https://instagram.com/p/CQx1Lm>",
+                 "File: [Festival schedule](https://acritic.substack.com/api/v1/file/schedule.pdf) (120KB ∙ PDF file)",
+                 "The festival opened with a film nobody had heard of. Mara Quist programmed it"):
+        assert line in body, line
+    assert "Download" not in body
+    assert rows[5].changes == ("dropped comment button 1×; replaced mention 1×, tweet 1×, gallery 2×, LaTeX block 1×, "
+                               "embedded post 2×, Instagram post 1×, file card 1×, button 1×, remote image 5×")
+
+
+def test_only_subscribe_share_and_comment_buttons_go(imported):
+    volume, _ = imported
+    body = notebook(volume)
+    assert "Link: [Try Ghost](https://ghost.org)" in body and "Leave a comment" not in body
+
+
+def test_headings_lose_their_bold_wrapper(imported):
+    volume, _ = imported
+    body = notebook(volume)
+    assert body.startswith("\n## Day one\n") and "\n### What I saw\n" in body and "**" not in body
+
+
+def test_every_image_form_becomes_a_figure(tmp_path, monkeypatch):
+    """Galleries, rendered galleries and `<picture><source><img>` images, once downloaded, are figures."""
+    monkeypatch.setattr("reelpress.importers._fetcher",
+                        lambda volume, options: lambda url: "../images/" + url.rsplit("/", 1)[-1])
+    source = tmp_path / "substack.zip"
+    source.write_bytes(substack_zip())
+    volume = tmp_path / "v"
+    run("substack", [source], volume, Options(publication_url=URL, author="A"))
+    body = notebook(volume)
+    for figure in ('![The hall and the queue outside it, image 1 of 2](../images/hall.jpeg)',
+                   '![The hall and the queue outside it, image 2 of 2](../images/queue.jpeg "The hall and the queue '
+                   'outside it.")',
+                   '![The festival poster](../images/poster.jpeg)',
+                   '![My press badge](../images/badge.jpeg "What they hand you at the door.")',
+                   '![The stage before the first screening.](../images/stage.jpeg "The stage before the first '
+                   'screening.")'):
+        assert figure in body, figure
+    longest = (volume / "reviews" / "01-the-longest-cut.md").read_text()
+    assert '![A drawing of a bone in mid-air](../images/bone.png "Four million years in one cut.")' in longest
+
+
+def test_notes_typed_as_text_become_notes(imported):
+    volume, _ = imported
+    body = (volume / "reviews" / "04-notes-by-hand.md").read_text().split("---\n", 2)[2]
+    assert body == ("\nHitchcock said he made the film for the audience,[^1] and the audience agreed.\n\n"
+                    "The shower scene has seventy-eight set-ups.[^2] Nobody counts them while watching.\n\n"
+                    "[^1]: In an interview with Truffaut.\n\n[^2]: By the usual count; editors disagree by a few.\n")
+
+
+def test_a_bracket_that_is_not_a_note_stays_text():
+    from lxml import etree
+    from reelpress.importers import substack_notes
+    from reelpress.xhtml import parse_html_fragment
+    from pathlib import Path
+    body = parse_html_fragment("<p>Rated [^3] here, and [1] there.</p><p>[2] is not cited.</p>", Path("x"))
+    substack_notes.convert(body)
+    assert "noteref" not in etree.tostring(body, encoding="unicode")
+    assert "".join(body.itertext()) == "Rated [^3] here, and [1] there.[2] is not cited."

@@ -92,7 +92,9 @@ class _Converter(MarkdownConverter):
 
 def body_markdown(body) -> str:
     markdown = _Converter().convert(to_html_string(body))
-    lines = [line.rstrip() for line in markdown.strip().split("\n")]
+    # trailing spaces go, except the two that make a line break (`<br>`) for Python-Markdown
+    lines = [line.rstrip() + ("  " if line.endswith("  ") and line.strip() else "")
+             for line in markdown.strip().split("\n")]
     text = "\n".join(lines)
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")

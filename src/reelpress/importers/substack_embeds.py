@@ -164,17 +164,17 @@ def gallery(element, book) -> None:
     """A gallery (`image-gallery-embed` JSON, or the rendered `ImageGallery-module` rows) → figures."""
     data = attrs(element).get("gallery")
     data = data if isinstance(data, dict) else {}
-    sources = [_web(image.get("src")) for image in data.get("images") or [] if isinstance(image, dict)]
-    sources = [src for src in sources if src] or [img.get("src", "") for img in element.iter(q("img"))
-                                                  if img.get("src")]
+    images = [(_web(image.get("src")), "") for image in data.get("images") or [] if isinstance(image, dict)]
+    images = [image for image in images if image[0]] or [
+        (img.get("src", ""), (img.get("alt") or "").strip()) for img in element.iter(q("img")) if img.get("src")]
     caption = _string(data.get("caption")) or _text_of_class_or_tag(element, "figcaption")
-    alt = _string(data.get("alt")) or caption
+    shared = (_string(data.get("alt")) or caption).rstrip(".")
     holder = etree.Element(q("div"))
-    for number, src in enumerate(sources, 1):
+    for number, (src, alt) in enumerate(images, 1):
         figure = etree.SubElement(holder, q("figure"))
-        description = f"{alt}, image {number} of {len(sources)}" if alt and len(sources) > 1 else alt
-        etree.SubElement(figure, q("img"), src=src, alt=description or f"Image {number} of {len(sources)}")
-        if caption and number == len(sources):
+        counted = f"{shared}, image {number} of {len(images)}" if shared and len(images) > 1 else shared
+        etree.SubElement(figure, q("img"), src=src, alt=alt or counted or f"Image {number} of {len(images)}")
+        if caption and number == len(images):
             etree.SubElement(figure, q("figcaption")).text = caption
     ledger.replace(book, "gallery", element, holder)
 
