@@ -1,4 +1,4 @@
-"""Coverage-guided fuzzing of the export importers (atheris): zip parsing, Medium and Substack posts.
+"""Coverage-guided fuzzing of every importer (atheris): zip parsing, Medium and Substack posts, saved pages.
 
     .venv/bin/python tools/fuzz/fuzz_import.py -max_total_time=600 [CORPUS_DIR]
 
@@ -14,7 +14,7 @@ import atheris
 
 with atheris.instrument_imports(include=["reelpress"]):
     from reelpress.errors import InputError
-    from reelpress.importers import medium, substack
+    from reelpress.importers import medium, substack, webpage
 
 FOLDER = Path(tempfile.mkdtemp(prefix="reelpress-fuzz-"))
 
@@ -22,8 +22,11 @@ FOLDER = Path(tempfile.mkdtemp(prefix="reelpress-fuzz-"))
 def test_one_input(data: bytes) -> None:
     archive = FOLDER / "export.zip"
     archive.write_bytes(data)
+    page = FOLDER / "page.html"
+    page.write_bytes(data)
     for read in (lambda: medium.posts(archive, drafts=True),
-                 lambda: substack.posts(archive, publication_url="https://fuzz.example.com")):
+                 lambda: substack.posts(archive, publication_url="https://fuzz.example.com"),
+                 lambda: webpage.posts(page)):
         try:
             read()
         except InputError:

@@ -28,9 +28,10 @@ from lxml import etree
 
 from reelpress.importers import ledger
 from reelpress.importers.archive import read_archive
-from reelpress.importers.cleanup import link_paragraph, machine_text, replace_block, url_key
+from reelpress.importers.cleanup import link_paragraph, replace_block, url_key
+from reelpress.importers.pages import parse_page, parse_part
 from reelpress.model import Post
-from reelpress.xhtml import local, parse_html_document, parse_html_fragment, q, slugify, text_of
+from reelpress.xhtml import local, q, slugify, text_of
 
 _NAME = re.compile(r"^(?:(?P<draft>draft)_|(?P<date>\d{4}-\d{2}-\d{2})_)(?P<slug>.*?)-(?P<id>[0-9a-f]{6,16})\.html$")
 _IN_RESPONSE = re.compile(r"^\s*in (response|reply) to\b", re.IGNORECASE)
@@ -49,11 +50,12 @@ def posts(source: Path, drafts: bool = False, **_options) -> list[Post]:
 
 
 def read_post(data: bytes, origin: str, name_match) -> Post:
-    page = parse_html_document(machine_text(data), Path(origin))
+    warnings: list[str] = []
+    page = parse_page(data, Path(origin), warnings, exports=False)
     title = _text(page, "//h1[contains(@class, 'p-name')]") or _text(page, "//title") or "Untitled"
     body_html = "".join(etree.tostring(child, encoding="unicode", method="html")
                         for child in page.xpath("//section[@data-field='body']"))
-    body = parse_html_fragment(body_html, Path(origin))
+    body = parse_part(body_html, Path(origin))
     book: list = []
     has_title = _strip_chrome(body, book)
     _code_blocks(body)
@@ -62,7 +64,7 @@ def read_post(data: bytes, origin: str, name_match) -> Post:
     post = Post(origin=origin, title=title, body=body, slug=slugify(title, "untitled"),
                 subtitle=_text(page, "//section[@data-field='subtitle']"), source_url=canonical,
                 published=_date(_attr(page, "//time[contains(@class, 'dt-published')]/@datetime")),
-                author=_text(page, "//a[contains(@class, 'p-author')]"), removed=book,
+                author=_text(page, "//a[contains(@class, 'p-author')]"), removed=book, warnings=warnings,
                 keys=frozenset(k for k in (url_key(canonical or ""), post_id and f"medium:{post_id}") if k))
     if post.published is None and name_match and name_match["date"]:
         post.published = _date(name_match["date"])

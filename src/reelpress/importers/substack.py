@@ -25,9 +25,10 @@ from reelpress.errors import fail
 from reelpress.importers import ledger, substack_notes
 from reelpress.importers.archive import read_archive
 from reelpress.importers.cleanup import link_paragraph, machine_text, unwrap_pictures, url_key
+from reelpress.importers.pages import parse_part
 from reelpress.importers.substack_embeds import replace_embeds
 from reelpress.model import Post
-from reelpress.xhtml import parse_html_fragment, q, slugify
+from reelpress.xhtml import q, slugify
 
 #: Substack's widgets, by class: dropped and listed in the report by these names.
 CHROME = {"subscription-widget-wrap": "subscribe form", "subscription-widget-wrap-editor": "subscribe form",
@@ -54,7 +55,7 @@ def _post(row: dict, archive, source: Path, base: str, drafts: bool) -> Post:
     slug = post_id.split(".", 1)[1] if "." in post_id else slugify(row.get("title") or post_id)
     name = f"posts/{post_id}.html"
     fragment = archive.files.get(name)
-    body = parse_html_fragment(machine_text(fragment or b""), Path(f"{source.name}:{name}"))
+    body = parse_part(machine_text(fragment or b""), Path(f"{source.name}:{name}"))
     removed = remove_chrome(body)
     url = f"{base}/p/{slug}"
     post = Post(origin=f"{source.name}:{name}", title=html.unescape(row.get("title") or "").strip() or slug,

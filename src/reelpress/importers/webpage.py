@@ -3,7 +3,8 @@
 The article is found the way reading modes do it: `<article>`, else `<main>`, else the element with
 the most paragraph text; navigation, headers, footers, sidebars, comment, share and subscribe blocks
 are removed. Metadata comes from the page: Open Graph / article tags, `<time datetime>`, the
-canonical link, `<h1>` or `<title>`.
+canonical link, `<h1>` or `<title>`. Pages with an XML declaration, XHTML and declared charsets are
+read by pages.py, which also refuses an export given here by mistake.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from reelpress.importers.cleanup import machine_text, url_key
+from reelpress.importers.cleanup import url_key
+from reelpress.importers.pages import parse_page, parse_part
 from reelpress.model import Post
 from reelpress.textfile import read_bytes
-from reelpress.xhtml import parse_html_document, parse_html_fragment, slugify
+from reelpress.xhtml import slugify
 
 CHROME = re.compile(r"\b(nav|navbar|menu|sidebar|widget|comments?|respond|share|sharing|social|related|"
                     r"subscribe|newsletter|signup|author-bio|byline-share|advert|ad-|cookie|footer|header)\b",
@@ -27,7 +29,8 @@ CHROME_TAGS = ("nav", "header", "footer", "aside", "form", "script", "style", "n
 
 def posts(source: Path, **_options) -> list[Post]:
     data = read_bytes(source, source.parent)
-    page = parse_html_document(machine_text(data), source)
+    warnings: list[str] = []
+    page = parse_page(data, source, warnings)
     title = (_meta(page, "og:title") or _first_text(page, "//h1") or _first_text(page, "//title") or source.stem)
     article = _article(page)
     for element in list(article.iter()):
@@ -41,10 +44,10 @@ def posts(source: Path, **_options) -> list[Post]:
             heading.drop_tree()
     body_html = "".join(etree.tostring(c, encoding="unicode", method="html") for c in article)
     canonical = _canonical(page)
-    return [Post(origin=source.name, title=title, body=parse_html_fragment((article.text or "") + body_html, source),
+    return [Post(origin=source.name, title=title, body=parse_part((article.text or "") + body_html, source),
                  slug=slugify(title, "untitled"), published=_published(page), source_url=canonical,
                  author=_meta(page, "author") or _meta(page, "article:author"),
-                 keys=frozenset({url_key(canonical)} if canonical else ()))]
+                 keys=frozenset({url_key(canonical)} if canonical else ()), warnings=warnings)]
 
 
 def _article(page):
