@@ -293,3 +293,29 @@ def make_zip(files: dict[str, bytes], infos: list[zipfile.ZipInfo] | None = None
         for info in infos or []:
             archive.writestr(info, b"payload")
     return buffer.getvalue()
+
+
+#: A saved blog post with every structure a review can have: nested lists of both kinds, code, a
+#: table, notes, a quote holding a list, a figure, and chrome inside the article.
+RICH_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Stalker, Slowly | Notes</title>
+<meta property="og:title" content="Stalker, Slowly">
+<meta property="article:published_time" content="2022-02-02T10:00:00+00:00">
+<link rel="canonical" href="https://adalinden.example.com/2022/02/stalker/"></head><body>
+<nav class="menu"><a href="/">Home</a></nav>
+<article class="post"><h1>Stalker, Slowly</h1>
+<p>Three men walk into the Zone.<sup><a href="#n1" role="doc-noteref" id="r1">1</a></sup> What they want is
+never quite <em>said</em>.</p>
+<h2><strong>The walk</strong></h2>
+<ol><li>The bar<ol><li>the dog arrives</li><li>nobody names it</li></ol></li><li>The trolley</li>
+<li>The room<ul><li>a well<ul><li>a stone dropped in</li></ul></li></ul></li></ol>
+<blockquote><p>The Zone wants to be respected.</p><ul><li>or it punishes</li></ul></blockquote>
+<table><thead><tr><th>Scene</th><th>Minutes</th></tr></thead><tbody><tr><td>The trolley</td><td>7</td></tr>
+<tr><td>The meat grinder</td><td>11</td></tr></tbody></table>
+<p>My timings come from a script:</p>
+<pre><code class="language-python">for scene in scenes:
+    print(scene.minutes)</code></pre>
+<figure><img src="https://adalinden.example.com/zone.png" alt="Grass over rails"><figcaption>The Zone at dawn.</figcaption></figure>
+<div class="share-buttons"><a href="https://twitter.com/share">Tweet this</a></div>
+<section role="doc-endnotes"><ol><li id="n1"><p>Four, if you count the dog. <a href="#r1"
+role="doc-backlink">↩</a></p></li></ol></section>
+</article><footer><p>© 2022</p></footer></body></html>"""

@@ -45,7 +45,7 @@ def test_source_url_subtitle_and_chrome(imported):
     assert "satellite.[^1] Kubrick" in source
     assert "[^1]: The cut\n    skips more history than any other in cinema." in source
     assert rows[0].changes == ("dropped image-expand icon 1×, subscribe button 1×, subscribe form 1×, share button "
-                               "1×; replaced video 1×, remote image 1×")
+                               "1×; replaced footnote 1×, video 1×, remote image 1×")
     paid = (volume / "reviews" / "02-listening-in-the-dark.md").read_text()
     assert "# Note: paid subscribers only.\n" in paid and "> Post by @someone on X: <https://twitter.com/someone/status/1>" in paid
 

@@ -17,6 +17,9 @@ from reelpress.xhtml import remove_keeping_tail
 
 #: Text in these elements is never shown by a browser: it is not a word of the post.
 INVISIBLE = ("script", "style", "template", "noscript", "svg", "head", "title", "meta", "link")
+#: Elements a browser sets apart from the text around them (so "one<ul><li>two" is two words).
+BLOCKS = frozenset("""p div li ul ol h1 h2 h3 h4 h5 h6 table tr td th blockquote figure figcaption pre section
+                      article aside header footer nav br hr dl dt dd main""".split())
 
 
 @dataclass(frozen=True)
@@ -44,8 +47,11 @@ def _collect(element, parts: list[str], top: bool = False) -> None:
     if name and name not in INVISIBLE:
         parts.append(element.text or "")
         for child in element:
+            if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1].lower() in BLOCKS:
+                parts.append(" ")
             _collect(child, parts)
-    parts.append(" ")
+    if name in BLOCKS:
+        parts.append(" ")
     if not top:
         parts.append(element.tail or "")
 
@@ -92,7 +98,7 @@ def summary(ledger: Ledger) -> str:
 
 def words(text: str) -> Counter:
     """The words of a text as a multiset (case and punctuation ignored: typography changes them)."""
-    return Counter(re.findall(r"\w+", text.lower()))
+    return Counter(re.findall(r"\w+", re.sub("[\u00ad\u200b-\u200d\u2060]", "", text.lower())))
 
 
 def balance(ledger: Ledger) -> tuple[Counter, Counter]:

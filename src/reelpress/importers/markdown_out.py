@@ -77,7 +77,8 @@ class _Converter(MarkdownConverter):
         if not width:
             return item
         lines = [LIST_INDENT + line[width:] if line.startswith(" " * width) else line for line in rest.split("\n")]
-        return first + "\n" + "\n".join(lines) if rest else item
+        loose = "\n\n" in item.strip()  # a blank line inside: without one after, the next item is read
+        return first + "\n" + "\n".join(lines) + ("\n" if loose else "") if rest else item  # into the sublist
 
     def convert_cite(self, el, text, parent_tags):
         return f"*{text}*" if text.strip() else text

@@ -93,7 +93,7 @@ def remove_chrome(body) -> list:
             figure = container.find(f".//{q('figure')}")
             if figure is not None and ledger.visible_text(container) == ledger.visible_text(figure):
                 container.getparent().replace(container, figure)
-    substack_notes.convert(body)
+    substack_notes.convert(body, book)
     return book
 
 

@@ -9,6 +9,7 @@ a mention keeps the person's name. Every replacement is recorded in the post's l
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import html
 import json
@@ -83,7 +84,7 @@ def tweet(element, book) -> None:
         body = etree.SubElement(quote, q("p"))
         body.text = text_element.text
         for child in text_element:
-            body.append(child)
+            body.append(copy.deepcopy(child))  # copied: the ledger reads the tweet's text afterwards
     elif _string(data.get("full_text")):
         etree.SubElement(quote, q("p")).text = _string(data.get("full_text"))
     ledger.replace(book, "tweet", element, quote)

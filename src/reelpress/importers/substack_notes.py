@@ -13,18 +13,21 @@ import re
 
 from lxml import etree
 
+from reelpress.importers import ledger
 from reelpress.readers.notes import mark_backlink, mark_noteref, notes_section
-from reelpress.xhtml import EPUB_TYPE, local, q
+from reelpress.xhtml import EPUB_TYPE, local, q, text_of
 
 _DEFINITION = re.compile(r"^\s*\[(\^?)(\d{1,3})\]:?\s+")
 
 
-def convert(body) -> None:
-    section = _anchored(body)
-    _typed(body, section)
+def convert(body, book: list | None = None) -> None:
+    """Both styles → notes; the note numbers that become list numbering are recorded in `book`."""
+    book = [] if book is None else book
+    _anchored(body, book)
+    _typed(body, book)
 
 
-def _anchored(body):
+def _anchored(body, book: list):
     """`a.footnote-anchor` + `div.footnote` → note references and a notes section (or None)."""
     notes = [d for d in body.iter(q("div")) if "footnote" in (d.get("class") or "").split()]
     for anchor in list(body.iter(q("a"))):
@@ -36,6 +39,7 @@ def _anchored(body):
     for note in notes:
         number_link = note.find(q("a"))
         number = number_link.get("id", "").removeprefix("footnote-") if number_link is not None else ""
+        book.append(ledger.Entry("replaced", "footnote", text_of(number_link) if number_link is not None else ""))
         content = note.find(f".//{q('div')}")
         _note(ol, number, list(content if content is not None else []))
         note.getparent().remove(note)
@@ -76,7 +80,7 @@ def _note(ol, number: str, blocks: list) -> None:
     mark_backlink(back)
 
 
-def _typed(body, section) -> None:
+def _typed(body, book: list) -> None:
     """Notes typed as text: the trailing `[^1]: …` paragraphs, and the `[^1]` markers that cite them."""
     definitions = _trailing_definitions(body)
     if not definitions:
@@ -90,6 +94,7 @@ def _typed(body, section) -> None:
         if number not in cited:
             continue  # nothing refers to it: a paragraph that happens to start with a bracket
         match = _DEFINITION.match(paragraph.text or "")
+        book.append(ledger.Entry("replaced", "note typed as text", match[0].strip()))
         paragraph.text = (paragraph.text or "")[match.end():]
         paragraph.getparent().remove(paragraph)
         _note(ol, f"t{number}", [paragraph])

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from reelpress.importers import ledger
 from reelpress.importers.cleanup import url_key
 from reelpress.importers.pages import parse_page, parse_part
 from reelpress.model import Post
@@ -33,21 +34,23 @@ def posts(source: Path, **_options) -> list[Post]:
     page = parse_page(data, source, warnings)
     title = (_meta(page, "og:title") or _first_text(page, "//h1") or _first_text(page, "//title") or source.stem)
     article = _article(page)
+    book: list = []
     for element in list(article.iter()):
-        if not isinstance(element.tag, str) or element is article:
+        if not isinstance(element.tag, str) or element is article or element.getparent() is None:
             continue
-        marker = f"{element.get('class', '')} {element.get('id', '')}"
-        if element.tag in CHROME_TAGS or (CHROME.search(marker) and element.getparent() is not None):
-            element.drop_tree()
+        marker = CHROME.search(f"{element.get('class', '')} {element.get('id', '')}")
+        if element.tag in CHROME_TAGS or marker:
+            ledger.drop(book, f"{marker[0].lower() if marker else element.tag} block", element)
     for heading in article.xpath(".//h1"):
         if " ".join(heading.text_content().split()) == title:
-            heading.drop_tree()
+            ledger.drop(book, "repeated title", heading)
     body_html = "".join(etree.tostring(c, encoding="unicode", method="html") for c in article)
     canonical = _canonical(page)
     return [Post(origin=source.name, title=title, body=parse_part((article.text or "") + body_html, source),
                  slug=slugify(title, "untitled"), published=_published(page), source_url=canonical,
                  author=_meta(page, "author") or _meta(page, "article:author"),
-                 keys=frozenset({url_key(canonical)} if canonical else ()), warnings=warnings)]
+                 keys=frozenset({url_key(canonical)} if canonical else ()), warnings=warnings,
+                 removed=book)]
 
 
 def _article(page):
