@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from exports import medium_zip, substack_zip
+from exports import RICH_PAGE, medium_zip, substack_zip
 from reelpress.build import build
 from reelpress.checks import epubcheck, pdf
 from reelpress.cli import main
@@ -16,9 +16,10 @@ pytestmark = pytest.mark.slow
 @pytest.mark.parametrize("platform, data, extra", [
     ("medium", medium_zip, []),
     ("substack", substack_zip, ["--publication-url", "https://acritic.substack.com", "--author", "Ada Linden"]),
+    ("html", lambda: RICH_PAGE.encode(), ["--author", "Ada Linden"]),
 ])
 def test_imported_volume_builds_clean(tmp_path, platform, data, extra):
-    source = tmp_path / f"{platform}.zip"
+    source = tmp_path / (f"{platform}.zip" if platform != "html" else "page.html")
     source.write_bytes(data())
     volume = tmp_path / "volumes" / f"from-{platform}"
     result = CliRunner().invoke(main, ["import", platform, str(source), "--into", str(volume), *extra])
