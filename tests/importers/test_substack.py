@@ -164,3 +164,34 @@ def test_a_bracket_that_is_not_a_note_stays_text():
     substack_notes.convert(body)
     assert "noteref" not in etree.tostring(body, encoding="unicode")
     assert "".join(body.itertext()) == "Rated [^3] here, and [1] there.[2] is not cited."
+
+
+@pytest.mark.parametrize("href, text, kind", [
+    ("https://acritic.substack.com/subscribe?", "Subscribe now", "subscribe"),
+    ("https://acritic.substack.com/subscribe?gift=true", "Give a gift subscription", "subscribe"),
+    ("https://acritic.substack.com/p/x?utm_source=substack&action=share", "Share", "share"),
+    ("https://acritic.substack.com/p/x/comments", "Leave a comment", "comment"),
+    ("https://ghost.org", "Try Ghost", None),
+    ("https://festival.example.com/tickets", "Buy tickets", None),
+])
+def test_which_buttons_are_substacks_own(href, text, kind):
+    from reelpress.importers.substack import button_kind
+    assert button_kind(href, text) == kind
+
+
+def test_a_captioned_subscribe_button_goes_with_its_caption_and_the_report_says_so(tmp_path):
+    from exports import make_zip
+    wrap = ('<p>Before.</p><div class="captioned-button-wrap" data-attrs="{}"><div class="preamble"><p '
+            'class="cta-caption">Thanks for reading! This post is public.</p></div><p class="button-wrapper">'
+            '<a class="button primary" href="https://acritic.substack.com/subscribe?"><span>Subscribe</span></a>'
+            '</p></div><p>After.</p>')
+    source = tmp_path / "s.zip"
+    source.write_bytes(make_zip({"posts.csv": b"post_id,post_date,is_published,title\n9.w,2021-01-01,true,W\n",
+                                 "posts/9.w.html": wrap.encode()}))
+    volume = tmp_path / "v"
+    rows = run("substack", [source], volume, Options(publication_url=URL, author="A"))
+    assert (volume / "reviews" / "01-w.md").read_text().endswith("---\n\nBefore.\n\nAfter.\n")
+    from reelpress.importers import table
+    report = table(rows, volume)
+    assert f"dropped and replaced (nothing else was left out):\n  {volume}/reviews/01-w.md: dropped subscribe " \
+           "button 1×\n" in report

@@ -112,3 +112,9 @@ def test_no_network_is_a_clear_error_not_a_hang(tmp_path):
         run("html", [page(tmp_path, f"http://127.0.0.1:{port}/x.png")], tmp_path / "v",
             Options(author="Ada", fetch_images=True))
     assert not (tmp_path / "v").exists()
+
+
+def test_what_the_page_loses_inside_the_article_is_listed(tmp_path):
+    rows = run("html", [page(tmp_path, "https://cdn.example.com/spiral.png")], tmp_path / "v", Options(author="Ada"))
+    assert rows[0].changes == ("dropped share block 1×, comments block 1×, repeated title 1×, boilerplate paragraph "
+                               "1×; replaced remote image 1×")
