@@ -263,6 +263,13 @@ class="file-embed-details-h1">Festival schedule</div><div class="file-embed-deta
 class="file-embed-button-text">Download</span></a></div><a class="file-embed-button narrow"
 href="https://acritic.substack.com/api/v1/file/schedule.pdf"><span class="file-embed-button-text">Download</span>
 </a></div></div>
+<div class="image3 image3-block" data-attrs="{_attrs({"src": "https://substack-post-media.s3.amazonaws.com/public/images/queue-night.jpeg",
+    "alt": "The queue at night", "title": "Midnight screening."})}" data-component-name="Image3ToDOM"></div>
+<div id="youtube2-q1" class="youtube-wrap" data-attrs="{_attrs({"videoId": "aBcD3fGh1jK"})}"
+data-component-name="Youtube2ToDOM"></div>
+<div class="poll-embed" data-attrs="{_attrs({"id": 31})}" data-component-name="PollToDOMWithAttrs"></div>
+<div class="native-video-embed" data-attrs="{_attrs({"mediaUploadId": "mu-1"})}"
+data-component-name="VideoEmbedPlayer"></div>
 <p>More tomorrow.</p>"""
 
 NOTES_BY_HAND = """<p>Hitchcock said he made the film for the audience,[^1] and the audience agreed.</p>

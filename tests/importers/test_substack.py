@@ -110,8 +110,10 @@ def test_every_embed_kind_is_a_line_with_its_link(imported):
                  "The festival opened with a film nobody had heard of. Mara Quist programmed it"):
         assert line in body, line
     assert "Download" not in body
-    assert rows[5].changes == ("dropped comment button 1×; replaced mention 1×, tweet 1×, gallery 2×, LaTeX block 1×, "
-                               "embedded post 2×, Instagram post 1×, file card 1×, button 1×, remote image 5×")
+    assert rows[5].changes == ("dropped poll 1×, video uploaded to Substack 1×, comment button 1×; replaced mention "
+                               "1×, tweet 1×, gallery 2×, LaTeX block 1×, embedded post 2×, Instagram post 1×, file "
+                               "card 1×, image 1×, video 1×, button 1×, remote image 6×")
+    assert "*[Image: Midnight screening.]*" in body and "Video: <https://www.youtube.com/watch?v=aBcD3fGh1jK>" in body
 
 
 def test_only_subscribe_share_and_comment_buttons_go(imported):

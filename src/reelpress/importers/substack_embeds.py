@@ -199,8 +199,38 @@ def file_card(element, book) -> None:
     ledger.replace(book, "file card", element, paragraph)
 
 
+def image3(element, book) -> None:
+    """An `image3` block carries its picture only in data-attrs (src, alt, title) when it is empty."""
+    data = attrs(element)
+    src = _web(data.get("src"))
+    if not src or element.find(f".//{q('img')}") is not None:
+        return
+    figure = etree.Element(q("figure"))
+    title = _string(data.get("title"))
+    etree.SubElement(figure, q("img"), src=src, alt=_string(data.get("alt")) or title or "")
+    if title:
+        etree.SubElement(figure, q("figcaption")).text = title
+    ledger.replace(book, "image", element, figure)
+
+
+def youtube(element, book) -> None:
+    """A YouTube embed whose player is not in the export: its video id is in data-attrs."""
+    video = _string(attrs(element).get("videoId"))
+    if element.find(f".//{q('iframe')}") is not None or not re.fullmatch(r"[\w-]{6,20}", video):
+        return
+    paragraph = _paragraph("Video: ")
+    _link(paragraph, f"https://www.youtube.com/watch?v={video}")
+    ledger.replace(book, "video", element, paragraph)
+
+
+#: Widgets with nothing a book can show or link to: dropped, and listed under these names.
+UNPRINTABLE = {"poll-embed": "poll", "native-video-embed": "video uploaded to Substack",
+               "native-audio-embed": "audio uploaded to Substack"}
+
+
 #: Substack class → handler, in the order they run (a gallery's images before the image containers).
 EMBEDS = (
+    ("image3", image3), ("youtube-wrap", youtube),
     ("tweet", tweet), ("instagram", instagram), ("latex-rendered", latex), ("digest-post-embed", post_card),
     ("embedded-post-wrap", post_card), ("mention-wrap", mention), ("image-gallery-embed", gallery),
     ("file-embed-wrapper", file_card),
@@ -213,6 +243,9 @@ def replace_embeds(body, book) -> None:
             continue
         classes = (element.get("class") or "").split()
         handler = next((run for name, run in EMBEDS if name in classes), None)
+        if handler is None and (kind := next((UNPRINTABLE[c] for c in classes if c in UNPRINTABLE), None)):
+            ledger.drop(book, kind, element)
+            continue
         if handler is None and any(c.startswith("ImageGallery-module__imageGallery") for c in classes):
             handler = gallery
         if handler is not None:
