@@ -8,13 +8,15 @@ books, and never overwrite an existing review unless asked.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reelpress.config import CONFIG_NAME, load_volume_config
 from reelpress.errors import fail
 from reelpress.fsutil import atomic_write, save
-from reelpress.importers import ledger, medium, substack, webpage
+from reelpress.importers import ledger, medium, substack, webpage, wordpress
+from reelpress.importers.filters import select
 from reelpress.importers.cleanup import Cleaning, clean, url_key
 from reelpress.importers.existing import Existing, scan
 from reelpress.importers.markdown_out import review_source
@@ -26,8 +28,10 @@ IMPORTERS = {
     "medium": medium,
     "substack": substack,
     "html": webpage,
+    "wordpress": wordpress,
 }
-PLATFORM_NAMES = {"medium": "a Medium export", "substack": "a Substack export", "html": "a web page"}
+PLATFORM_NAMES = {"medium": "a Medium export", "substack": "a Substack export", "html": "a web page",
+                  "wordpress": "a WordPress export"}
 
 
 @dataclass
@@ -50,6 +54,13 @@ class Options:
     fetch_images: bool = False
     publication_url: str | None = None
     author: str | None = None
+    categories: tuple[str, ...] = ()  # --category: keep posts with one of these categories, tags or labels
+    since: dt.date | None = None
+    until: dt.date | None = None
+    pages: bool = False  # WordPress: pages too
+    uploads: Path | None = None  # WordPress: a copy of wp-content/uploads
+    site_url: str | None = None  # Ghost: what __GHOST_URL__ stands for
+    prefer: str | None = None  # the platform whose copy of a cross-posted review is kept
 
 
 def run(kind: str, sources: list[Path], volume_dir: Path, options: Options) -> list[Row]:
@@ -59,7 +70,8 @@ def run(kind: str, sources: list[Path], volume_dir: Path, options: Options) -> l
     for source in sources:
         if not source.is_file():
             fail(source, "RP070", "not a regular file" if source.exists() else "no such file")
-        found += module.posts(source, drafts=options.drafts, publication_url=options.publication_url)
+        found += module.posts(source, **_reading(options))
+    select(found, options)
     config = _volume_config(volume_dir, found, options)
     existing = scan(volume_dir)
     rows, planned = plan(found, existing, options)
@@ -77,6 +89,12 @@ def run(kind: str, sources: list[Path], volume_dir: Path, options: Options) -> l
     if not options.dry_run:
         _write(volume_dir, config, written)
     return rows
+
+
+def _reading(options: Options) -> dict:
+    """What an importer's `posts` is told (each takes what it knows and ignores the rest)."""
+    return {"drafts": options.drafts, "publication_url": options.publication_url, "pages": options.pages,
+            "uploads": options.uploads, "site_url": options.site_url}
 
 
 def plan(found: list[Post], existing: Existing, options: Options) -> tuple[list[Row], list[tuple[Post, Row]]]:
@@ -128,10 +146,14 @@ def _link_map(planned: list[tuple[Post, Row]], existing: Existing) -> dict[str, 
 
 
 def _fetcher(volume_dir: Path, options: Options):
-    if not options.fetch_images or options.dry_run:
+    if options.dry_run or not (options.fetch_images or options.uploads):
         return None
     from reelpress.importers.fetch import ImageFetcher
-    return ImageFetcher(volume_dir / "images")
+    fetcher = ImageFetcher(volume_dir / "images") if options.fetch_images else None
+    if options.uploads:
+        from reelpress.importers.uploads import UploadsCopier
+        return UploadsCopier(options.uploads, volume_dir / "images", fetcher)
+    return fetcher
 
 
 def _volume_config(volume_dir: Path, found: list[Post], options: Options):
