@@ -143,7 +143,7 @@ def _build_omnibus(series_dir: Path, out_dir: Path, formats, profile, progress) 
 
 
 @main.command(name="import")
-@click.argument("platform", type=click.Choice(["medium", "substack", "html", "wordpress", "blogger",
+@click.argument("platform", type=click.Choice(["medium", "substack", "html", "wordpress", "blogger", "ghost",
                                                "letterboxd"]))
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--into", "volume_dir", required=True, type=click.Path(path_type=Path, file_okay=False),

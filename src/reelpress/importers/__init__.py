@@ -15,7 +15,7 @@ from pathlib import Path
 from reelpress.config import CONFIG_NAME, load_volume_config
 from reelpress.errors import fail
 from reelpress.fsutil import atomic_write, save
-from reelpress.importers import blogger, ledger, letterboxd, medium, substack, webpage, wordpress
+from reelpress.importers import blogger, ghost, ledger, letterboxd, medium, substack, webpage, wordpress
 from reelpress.importers.filters import select
 from reelpress.importers.cleanup import Cleaning, clean, url_key
 from reelpress.importers.existing import Existing, scan
@@ -30,10 +30,11 @@ IMPORTERS = {
     "html": webpage,
     "wordpress": wordpress,
     "blogger": blogger,
+    "ghost": ghost,
     "letterboxd": letterboxd,
 }
 PLATFORM_NAMES = {"medium": "a Medium export", "substack": "a Substack export", "html": "a web page",
-                  "wordpress": "a WordPress export", "blogger": "a Blogger export",
+                  "wordpress": "a WordPress export", "blogger": "a Blogger export", "ghost": "a Ghost export",
                   "letterboxd": "a Letterboxd export"}
 
 
