@@ -49,7 +49,7 @@ def test_cards_by_the_rule(tmp_path):
     for line in ("*[Image: The ride home, with flowers.]*", "*[Image: The courtroom]*", "*[Image: A Tehran street]*",
                  "Video: [The trailer](https://www.youtube.com/watch?v=Kk1Ll2Mm3Nn)",
                  "Link: [Kiarostami on truth and lies](https://example.org/kiarostami-interview)",
-                 "> 💡 The real Sabzian is in every scene.", "**Does the sound cut out on purpose?**",
+                 "> The real Sabzian is in every scene.", "**Does the sound cut out on purpose?**",
                  "Link: [Screening tickets](https://example.org/tickets)", "## After the film",
                  "Link: [Read on](https://example.org/after)",
                  "Audio: [Voice notes from the screening](https://ada.ghost.io/content/media/2023/02/notes.mp3)",
@@ -75,7 +75,8 @@ def test_lexical_and_mobiledoc_documents_are_converted(tmp_path):
 @pytest.mark.parametrize("data, says", [
     (b"{", "not readable as JSON"), (b"[]", "not a Ghost export"), (b'{"db": [{"data": {}}]}', "not a Ghost export"),
     (json.dumps({"db": [{"data": {"posts": [_post("x", "X", "x", lexical={"root": {"type": "root", "children": [
-        {"type": "paragraph", "children": []}] * 3}}), "junk", 7]}}]}).encode(), None),
+        {"type": "paragraph", "children": []}] * 3}}) | {"id": ["a list"]}, "junk", 7],
+        "tags": [{"id": {"x": 1}}], "posts_tags": [{"post_id": [1], "tag_id": None}]}}]}).encode(), None),
     (("[" * 100_000).encode(), "not readable as JSON"),
 ])
 def test_odd_and_hostile_files(tmp_path, data, says):

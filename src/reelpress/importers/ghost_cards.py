@@ -3,12 +3,14 @@
 - image: a figure (alt, caption) — already one; gallery: a figure per image, its caption a paragraph;
 - embed: a link line (its caption the link text); bookmark: one link with its title (the card's
   description, icon, publisher and thumbnail are chrome, listed as replaced);
-- callout: a quote holding its emoji and text; toggle: its heading in bold, then its content;
+- callout: a quote holding its text (the emoji, which a book's fonts cannot print, is listed); toggle: its heading in bold, then its content;
 - button: a link line; header: its heading, its subheading as a paragraph, its button a link line;
 - audio, video, file: a link line to the file with its title.
 """
 
 from __future__ import annotations
+
+import copy
 
 from lxml import etree
 
@@ -73,10 +75,16 @@ def _bookmark(card, book: list) -> None:
 
 
 def _callout(card, book: list) -> None:
+    """A quote holding the callout's text; its emoji is decoration a book's fonts cannot print (it is
+    listed with the replaced callout)."""
     quote = etree.Element(q("blockquote"))
-    paragraph = etree.SubElement(quote, q("p"))
-    paragraph.text = " ".join(filter(None, (_text(_first(card, "kg-callout-emoji")),
-                                            _text(_first(card, "kg-callout-text")))))
+    text = _first(card, "kg-callout-text")
+    if text is None:
+        etree.SubElement(quote, q("p")).text = _text(card)
+    else:
+        paragraph = copy.deepcopy(text)  # the card's own text element still stands in the card for the ledger
+        paragraph.tag, paragraph.tail = q("p"), None
+        quote.append(paragraph)
     ledger.replace(book, "callout", card, quote)
 
 
