@@ -33,18 +33,18 @@ UNRESOLVED = "https://ghost-site.invalid"  # stands for the site when --site-url
 def posts(source: Path, drafts: bool = False, site_url: str | None = None, **_options) -> list[Post]:
     data = _data(source)
     site = (site_url or UNRESOLVED).rstrip("/")
-    tags = {t.get("id"): t for t in _list(data, "tags")}
-    users = {u.get("id"): u.get("name") for u in _list(data, "users")}
+    tags = {_key(t.get("id")): t for t in _list(data, "tags")}
+    users = {_key(u.get("id")): u.get("name") for u in _list(data, "users")}
     post_tags, post_authors = _links(data, "posts_tags", "tag_id"), _links(data, "posts_authors", "author_id")
     found, pages = [], 0
     for record in _list(data, "posts"):
         if record.get("type") == "page":
             pages += 1
             continue
-        names = tuple(n for n in (tags.get(i, {}).get("name") for i in post_tags.get(record.get("id"), []))
+        names = tuple(n for n in (tags.get(i, {}).get("name") for i in post_tags.get(_key(record.get("id")), []))
                       if isinstance(n, str) and n.strip() and not n.startswith("#"))
-        author = next((users[a] for a in post_authors.get(record.get("id"), []) if isinstance(users.get(a), str)),
-                      None)
+        author = next((users[a] for a in post_authors.get(_key(record.get("id")), [])
+                       if isinstance(users.get(a), str)), None)
         found.append(_post(record, source, site, names, author, drafts, site_url is None))
     if pages:
         found.append(Post(origin=source.name, title=f"Pages ({pages})", body=parse_part("", source),
@@ -81,8 +81,13 @@ def _links(data: dict, name: str, key: str) -> dict:
     found: dict = {}
     rows = sorted(_list(data, name), key=lambda r: r.get("sort_order") if isinstance(r.get("sort_order"), int) else 0)
     for row in rows:
-        found.setdefault(row.get("post_id"), []).append(row.get(key))
+        found.setdefault(_key(row.get("post_id")), []).append(_key(row.get(key)))
     return found
+
+
+def _key(value) -> str | None:
+    """An id as the export writes it (text or a number); anything else matches nothing."""
+    return str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
 
 
 def _text(record: dict, key: str) -> str:
