@@ -15,7 +15,7 @@ from pathlib import Path
 from reelpress.config import CONFIG_NAME, load_volume_config
 from reelpress.errors import fail
 from reelpress.fsutil import atomic_write, save
-from reelpress.importers import blogger, ghost, ledger, letterboxd, medium, substack, webpage, wordpress
+from reelpress.importers import blogger, copies, ghost, ledger, letterboxd, medium, substack, webpage, wordpress
 from reelpress.importers.filters import select
 from reelpress.importers.cleanup import Cleaning, clean, url_key
 from reelpress.importers.existing import Existing, scan
@@ -78,7 +78,7 @@ def run(kind: str, sources: list[Path], volume_dir: Path, options: Options) -> l
     select(found, options)
     config = _volume_config(volume_dir, found, options)
     existing = scan(volume_dir)
-    rows, planned = plan(found, existing, options)
+    rows, planned = plan(found, existing, options, kind)
     links = _link_map(planned, existing)
     fetcher = _fetcher(volume_dir, options)
     link_keys = getattr(module, "link_keys", lambda url: {url_key(url)})
@@ -101,38 +101,49 @@ def _reading(options: Options) -> dict:
             "uploads": options.uploads, "site_url": options.site_url}
 
 
-def plan(found: list[Post], existing: Existing, options: Options) -> tuple[list[Row], list[tuple[Post, Row]]]:
+def plan(found: list[Post], existing: Existing, options: Options,
+         kind: str = "") -> tuple[list[Row], list[tuple[Post, Row]]]:
     """Decide, post by post, what happens and under which file name; nothing is written here."""
     rows: list[Row] = []
     planned: list[tuple[Post, Row]] = []
     prefix = "would " if options.dry_run else ""
-    number = existing.last_number
+    counter = [existing.last_number]
     taken: set[str] = set()
     for post in sorted(found, key=lambda p: (p.published is None, p.published or 0, p.origin)):
         same_source = existing.by_source.get(url_key(post.source_url or "")) if post.source_url else None
         same_title = existing.by_title.get(title_key(post.title))
+        copy = None if post.skip or same_source else copies.decide(post, kind, existing, options.prefer)
         if post.skip:
             rows.append(Row("skipped", post.title, reason=post.skip))
         elif same_source and not options.overwrite:
             rows.append(Row("skipped", post.title, same_source, "already in the volume (same source_url)"))
+        elif copy:
+            rows.append(Row(prefix + "overwritten" if copy.replace else "skipped", post.title, copy.file,
+                            copy.reason))
+            planned += [(post, rows[-1])] if copy.replace else []
         elif same_title and same_title != existing.by_slug.get(post.slug) and not options.overwrite:
             rows.append(Row("skipped", post.title, same_title, "a review with the same title is in the volume "
                                                                "(cross-posted?)"))
         else:
-            slug = _unique(post.slug, taken)
-            taken.add(slug)
-            current = existing.by_slug.get(slug) or same_source
-            if current and not options.overwrite:
-                rows.append(Row("kept", post.title, current, f"a review with slug `{slug}` exists "
-                                                             "(use --overwrite to replace it)"))
-                continue
-            if current is None:
-                number += 1
-            file = current or f"{number:0{existing.width}d}-{slug}.md"
-            row = Row(prefix + ("overwritten" if current else "imported"), post.title, file, post.note or "")
+            row = _place(post, same_source, existing, options, taken, counter)
             rows.append(row)
-            planned.append((post, row))
+            if row.status != "kept":
+                planned.append((post, row))
     return rows, planned
+
+
+def _place(post: Post, same_source, existing: Existing, options: Options, taken: set[str], counter: list[int]) -> Row:
+    """The file a post goes to: its own slug made unique, a new number unless it replaces a file."""
+    prefix = "would " if options.dry_run else ""
+    slug = _unique(post.slug, taken)
+    taken.add(slug)
+    current = existing.by_slug.get(slug) or same_source
+    if current and not options.overwrite:
+        return Row("kept", post.title, current, f"a review with slug `{slug}` exists (use --overwrite to replace it)")
+    if current is None:
+        counter[0] += 1
+    file = current or f"{counter[0]:0{existing.width}d}-{slug}.md"
+    return Row(prefix + ("overwritten" if current else "imported"), post.title, file, post.note or "")
 
 
 def _unique(slug: str, taken: set[str]) -> str:
