@@ -142,32 +142,30 @@ def _build_omnibus(series_dir: Path, out_dir: Path, formats, profile, progress) 
     return 0
 
 
+PLATFORMS = ["medium", "substack", "html", "wordpress", "blogger", "ghost", "letterboxd"]
+
+
 @main.command(name="import")
-@click.argument("platform", type=click.Choice(["medium", "substack", "html", "wordpress", "blogger", "ghost",
-                                               "letterboxd"]))
+@click.argument("platform", type=click.Choice(PLATFORMS))
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--into", "volume_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="The volume folder to add review files to (created if missing).")
 @click.option("--publication-url", help="Substack: the publication's address, e.g. https://name.substack.com.")
-@click.option("--site-url", help="Ghost: the site's address, for links written as __GHOST_URL__.")
+@click.option("--site-url", help="Ghost: what __GHOST_URL__ stands for; Blogger Takeout: the blog's address.")
 @click.option("--author", help="Author for a new volume's volume.toml (Medium exports carry it).")
 @click.option("--drafts", is_flag=True, help="Import drafts and unpublished posts too.")
 @click.option("--pages", is_flag=True, help="WordPress: import pages too.")
-@click.option("--category", "categories", multiple=True, metavar="NAME",
-              help="Only posts with this category, tag or label (repeatable).")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only posts published on or after this date.")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only posts published on or before this date.")
-@click.option("--uploads", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="WordPress: a copy of the site's wp-content/uploads, for the posts' images.")
-@click.option("--prefer", type=click.Choice(["medium", "substack", "html", "wordpress", "blogger", "ghost",
-                                             "letterboxd"]),
-              help="A review already imported from another platform: keep this platform's copy.")
+@click.option("--category", "categories", multiple=True, metavar="NAME", help="Only posts so tagged (repeatable).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only posts published on or after this day.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only posts published on or before this day.")
+@click.option("--uploads", type=click.Path(path_type=Path, file_okay=False, exists=True), help="WordPress: a copy "
+              "of the site's wp-content/uploads, for the posts' images.")
+@click.option("--prefer", type=click.Choice(PLATFORMS), help="A cross-posted review: keep this platform's copy.")
 @click.option("--overwrite", is_flag=True, help="Replace review files that already exist.")
 @click.option("--dry-run", is_flag=True, help="Show what would happen; write nothing.")
 @click.option("--fetch-images", is_flag=True, help="Download remote images into the volume's images/.")
 def import_(platform: str, sources: tuple[Path, ...], volume_dir: Path, **options) -> None:
-    """Turn posts from Medium, Substack, WordPress, Blogger, Ghost or Letterboxd exports, or saved web
-    pages, into review files.
+    """Turn posts from exports (Medium, Substack, WordPress, Blogger, Ghost, Letterboxd) or saved pages into reviews.
 
     \b
     Examples:
@@ -175,13 +173,10 @@ def import_(platform: str, sources: tuple[Path, ...], volume_dir: Path, **option
       reelpress import substack export.zip --into volumes/v3 --publication-url https://name.substack.com
       reelpress import html saved-post.html --into volumes/v3
       reelpress import wordpress site.WordPress.xml --into volumes/v3 --category "Film Reviews"
-      reelpress import letterboxd letterboxd-name-2026.zip --into volumes/diary --author "Your Name"
     """
     from reelpress.importers import Options, run as run_import, table
 
     try:
-        for key in ("since", "until"):
-            options[key] = options[key].date() if options[key] else None
         rows = run_import(platform, list(sources), volume_dir, Options(**options))
     except ReelpressError as error:
         _fail(error, "import failed; nothing was written")

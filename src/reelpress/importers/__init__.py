@@ -66,6 +66,11 @@ class Options:
     site_url: str | None = None  # Ghost: what __GHOST_URL__ stands for
     prefer: str | None = None  # the platform whose copy of a cross-posted review is kept
 
+    def __post_init__(self):
+        for key in ("since", "until"):  # the command line gives a datetime
+            if isinstance(getattr(self, key), dt.datetime):
+                setattr(self, key, getattr(self, key).date())
+
 
 def run(kind: str, sources: list[Path], volume_dir: Path, options: Options) -> list[Row]:
     """Import every post of `sources` into `volume_dir`; return the report's rows."""

@@ -36,7 +36,8 @@ NOT_POSTS = {"comment": "comments", "page": "pages", "settings": "settings entri
 def posts(source: Path, drafts: bool = False, site_url: str | None = None, **_options) -> list[Post]:
     root = read_xml(source, "a Blogger export")
     if local(root) != "feed" or (root.nsmap.get(None) or root.nsmap.get("atom")) != ATOM:
-        fail(source, "RP078", "not a Blogger export: its root is not an Atom <feed>")
+        hint = " (a WordPress export is read with `reelpress import wordpress`)" if local(root) == "rss" else ""
+        fail(source, "RP078", f"not a Blogger export: its root is not an Atom <feed>{hint}")
     entries = children(root, "entry")
     count_limit(source, len(entries), "entries")
     found, others = [], {}

@@ -3,7 +3,8 @@
 - image: a figure (alt, caption) — already one; gallery: a figure per image, its caption a paragraph;
 - embed: a link line (its caption the link text); bookmark: one link with its title (the card's
   description, icon, publisher and thumbnail are chrome, listed as replaced);
-- callout: a quote holding its text (the emoji, which a book's fonts cannot print, is listed); toggle: its heading in bold, then its content;
+- callout: a quote holding its text (the emoji, which a book's fonts cannot print, is listed);
+- toggle: its heading in bold, then its content;
 - button: a link line; header: its heading, its subheading as a paragraph, its button a link line;
 - audio, video, file: a link line to the file with its title.
 """

@@ -42,8 +42,9 @@ def posts(source: Path, drafts: bool = False, pages: bool = False, uploads: Path
     channel = root.find("channel")
     if local(root) != "rss" or channel is None or not any("wordpress.org/export" in (ns or "")
                                                           for ns in root.nsmap.values()):
+        hint = " (a Blogger export is read with `reelpress import blogger`)" if local(root) == "feed" else ""
         fail(source, "RP078", "not a WordPress export (WXR): its root is not <rss> with WordPress's "
-                              "export namespace")
+                              f"export namespace{hint}")
     items = children(channel, "item")
     count_limit(source, len(items), "items")
     authors = {child_text(a, "author_login"): child_text(a, "author_display_name")
@@ -129,7 +130,8 @@ def _gallery_images(media: dict, post_id: str):
 def _counted(source: Path, kind: str, count: int) -> Post:
     """One report line for every item that is not a post or page (attachments, menu items …)."""
     what = NOT_POSTS.get(kind, f"items of type {kind!r}")
-    return Post(origin=source.name, title=f"{what.capitalize()} ({count})", body=parse_part("", source), slug="not-a-post",
+    return Post(origin=source.name, title=f"{what.capitalize()} ({count})", body=parse_part("", source),
+                slug="not-a-post",
                 skip=f"{what} are not posts (post type {kind})")
 
 

@@ -26,7 +26,8 @@ from reelpress.importers.ledger import Entry, Ledger
 BLOCK_COMMENT = re.compile(r"<!--\s*(/?)wp:([a-z][a-z0-9_/-]*)(\s+\{.*?\})?\s*(/?)-->", re.S)
 OTHER_COMMENT = re.compile(r"<!--(more|nextpage|noteaser)\b.*?-->", re.S)
 SHORTCODE = re.compile(r"\[(\[?)([a-zA-Z][\w-]*)([\s=][^\]]*?)?(/?)\](?:(.*?)\[/\2\])?(\]?)", re.S)
-ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)|"([^"]*)"|(\S+)""")
+ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)"""
+                       r"""|"([^"]*)"|(\S+)""")
 KNOWN = ("caption", "wp_caption", "gallery", "embed", "video", "audio", "youtube")
 VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com", "dailymotion.com", "wordpress.tv", "tiktok.com",
                "videopress.com")
