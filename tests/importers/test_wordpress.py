@@ -166,3 +166,21 @@ def test_wxr_1_1_namespaces_and_an_empty_post(tmp_path):
                + item(4, "", "", name="")).replace(b"export/1.2/", b"export/1.1/")
     rows, files = imported(tmp_path, data)
     assert "01-brief-encounter.md" in files and [r.status for r in rows] == ["imported", "imported"]
+
+
+def test_addresses_on_the_site_are_made_whole_and_uploads_never_leave_the_folder(tmp_path):
+    outside = tmp_path / "secret.jpg"
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(buffer, "JPEG")
+    outside.write_bytes(buffer.getvalue())
+    uploads = tmp_path / "uploads" / "2020" / "01"
+    uploads.mkdir(parents=True)
+    (uploads / "link.jpg").symlink_to(outside)
+    content = ('<p>See <a href="/2013/10/the-night-of-the-hunter/">my Laughton piece</a>.</p>'
+               '<figure><img src="/wp-content/uploads/2020/01/link.jpg" alt="A link out"/></figure>')
+    rows, files = imported(tmp_path, wxr(item(3, "Relative", content, name="relative")),
+                           uploads=tmp_path / "uploads")
+    text = files["01-relative.md"]
+    assert "(https://adaatthepictures.example.com/2013/10/the-night-of-the-hunter/)" in text
+    assert "*[Image: A link out]*" in text and not (tmp_path / "v" / "images").exists()
+    assert "2020/01/link.jpg is not in" in rows[0].warnings[0]

@@ -50,14 +50,27 @@ def posts(source: Path, drafts: bool = False, pages: bool = False, uploads: Path
     authors = {child_text(a, "author_login"): child_text(a, "author_display_name")
                for a in children(channel, "author")}
     media = _attachments(items)
+    base = child_text(channel, "base_site_url").rstrip("/")
     found, others = [], {}
     for number, item in enumerate(items, 1):
         kind = child_text(item, "post_type") or "post"
         if kind in ("post", "page"):
             found.append(_post(item, number, source, media, authors, drafts, pages))
+            _absolute(found[-1].body, base)
         else:
             others[kind] = others.get(kind, 0) + 1
     return found + [_counted(source, kind, count) for kind, count in others.items()]
+
+
+def _absolute(body, base: str) -> None:
+    """`/wp-content/uploads/…` and `/2019/03/other-post/`: addresses on the site, made whole."""
+    if not base.startswith(("http://", "https://")):
+        return
+    for element in body.iter(q("img"), q("a")):
+        attribute = "src" if element.tag == q("img") else "href"
+        value = element.get(attribute) or ""
+        if value.startswith("/") and not value.startswith("//"):
+            element.set(attribute, base + value)
 
 
 def _attachments(items) -> dict:
