@@ -169,7 +169,9 @@ def wxr(items: str | None = None) -> bytes:
                  categories=_categories(FILM, ("post_tag", "david-lean", "David Lean")),
                  comments=_comment(1, "Lovely piece.") + _comment(2, "I cried too.")),
             item(4, "The Night of the Hunter", BLOCKS, "2013-10-31 20:00:00", "the-night-of-the-hunter",
-                 categories=_categories(FILM, ("post_tag", "noir", "Noir"))),
+                 categories=_categories(FILM, ("post_tag", "noir", "Noir")),
+                 extra="\n  <wp:postmeta><wp:meta_key><![CDATA[_thumbnail_id]]></wp:meta_key>"
+                       "<wp:meta_value><![CDATA[102]]></wp:meta_value></wp:postmeta>"),
             item(5, "What I Kept from the Festival", SHORTCODES, "2014-05-20 09:30:00", "festival-notes",
                  categories=_categories(FILM)),
             item(6, "Moving House", "Boxes everywhere. No films this month.", "2014-06-01 12:00:00",

@@ -92,7 +92,8 @@ def _post(id, title, slug, status="published", type="post", html=None, lexical=N
 
 def ghost_json(posts: list | None = None) -> bytes:
     posts = posts if posts is not None else [
-        _post("p1", "Close-Up", "close-up", html=CLOSE_UP, published="2023-02-10T09:00:00.000Z"),
+        _post("p1", "Close-Up", "close-up", html=CLOSE_UP, published="2023-02-10T09:00:00.000Z") | {
+            "feature_image": f"{G}/content/images/2023/02/poster.jpg"},
         _post("p2", "The River", "the-river", lexical=RIVER, published="2023-03-01T09:00:00.000Z"),
         _post("p3", "Jeanne Dielman", "jeanne-dielman", mobiledoc=JEANNE, published="2021-06-01T09:00:00.000Z"),
         _post("p4", "Notes on Taste of Cherry", "taste-of-cherry", status="draft", html="<p>Later.</p>",
@@ -109,6 +110,8 @@ def ghost_json(posts: list | None = None) -> bytes:
                            {"post_id": "p1", "tag_id": "t2", "sort_order": 1},
                            {"post_id": "p1", "tag_id": "t3", "sort_order": 2},
                            {"post_id": "p2", "tag_id": "t1", "sort_order": 0}],
+            "posts_meta": [{"id": "m1", "post_id": "p1", "feature_image_alt": "The film's poster",
+                            "feature_image_caption": "<em>Nema-ye Nazdik</em>, 1990"}],
             "users": [{"id": "u1", "name": "Ada Linden", "slug": "ada"}],
             "posts_authors": [{"post_id": p, "author_id": "u1", "sort_order": 0} for p in ("p1", "p2", "p3")]}
     return json.dumps({"db": [{"meta": {"exported_on": 1700000000000, "version": "5.74.0"}, "data": data}]},

@@ -46,6 +46,7 @@ def test_without_site_url_links_between_posts_still_become_internal(tmp_path):
 def test_cards_by_the_rule(tmp_path):
     rows, files = imported(tmp_path, site_url="https://ada.ghost.io")
     text = files["02-close-up.md"]
+    assert text.split("---\n", 2)[2].startswith("\n*[Image: Nema-ye Nazdik, 1990]*")  # the feature image
     for line in ("*[Image: The ride home, with flowers.]*", "*[Image: The courtroom]*", "*[Image: A Tehran street]*",
                  "Video: [The trailer](https://www.youtube.com/watch?v=Kk1Ll2Mm3Nn)",
                  "Link: [Kiarostami on truth and lies](https://example.org/kiarostami-interview)",
@@ -59,7 +60,7 @@ def test_cards_by_the_rule(tmp_path):
     assert "A long interview" not in text and "0:00" not in text and "52 KB" not in text
     row = next(r for r in rows if r.title == "Close-Up")
     assert row.changes.startswith("dropped toggle button 1×; replaced embed 1×, bookmark 1×, callout 1×, button 2×,"
-                                  " audio 1×, video 1×, file 1×")
+                                  " audio 1×, video 1×, file 1×, remote image 4×")
 
 
 def test_lexical_and_mobiledoc_documents_are_converted(tmp_path):

@@ -63,9 +63,10 @@ def _letterboxd_originals(data: bytes) -> dict[str, str]:
 
 def _ghost_originals(data: bytes) -> dict[str, str]:
     """The html field; for a post with only a Lexical or Mobiledoc document, the document's own text."""
-    posts = json.loads(data)["db"][0]["data"]["posts"]
-    return {f"post {post['slug']}": _shown(post["html"]) if post.get("html") else _document_text(post)
-            for post in posts}
+    data = json.loads(data)["db"][0]["data"]
+    captions = {m["post_id"]: m.get("feature_image_caption") or "" for m in data.get("posts_meta", [])}
+    return {f"post {post['slug']}": _shown(captions.get(post["id"], "")) + " " + (
+        _shown(post["html"]) if post.get("html") else _document_text(post)) for post in data["posts"]}
 
 
 def _document_text(post: dict) -> str:

@@ -88,11 +88,12 @@ def test_blocks_map_to_their_meaning(tmp_path):
     body = files["02-the-night-of-the-hunter.md"]
     assert "wp:" not in body and "## The river" in body and "> Children, chil-dren!" in body
     assert "> It is a fairy tale told by a frightened adult." in body
-    assert body.count("*[Image:") == 3 and "Animals along the bank." in body
+    assert body.count("*[Image:") == 4 and "Animals along the bank." in body
+    assert body.split("---\n", 2)[2].startswith("\n*[Image: Festival queue]*")  # the featured image, first
     assert "- A hymn sung by two voices\n    - one of them lying" in body and "* * *" in body
     assert "Video: [A video essay on the river sequence](https://vimeo.com/123456789)" in body
     row = next(r for r in rows if r.title == "The Night of the Hunter")
-    assert row.changes == "dropped dynamic block latest-posts 1×; replaced embed 1×, remote image 3×"
+    assert row.changes == "dropped dynamic block latest-posts 1×; replaced embed 1×, remote image 4×"
 
 
 def test_shortcodes_become_figures_and_link_lines(tmp_path):

@@ -13,6 +13,7 @@ reviews either way. Ghost's cards follow the rule of every importer (ghost_cards
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from pathlib import Path
 
@@ -36,6 +37,7 @@ def posts(source: Path, drafts: bool = False, site_url: str | None = None, **_op
     tags = {_key(t.get("id")): t for t in _list(data, "tags")}
     users = {_key(u.get("id")): u.get("name") for u in _list(data, "users")}
     post_tags, post_authors = _links(data, "posts_tags", "tag_id"), _links(data, "posts_authors", "author_id")
+    meta = {_key(row.get("post_id")): row for row in _list(data, "posts_meta")}
     found, pages = [], 0
     for record in _list(data, "posts"):
         if record.get("type") == "page":
@@ -45,6 +47,7 @@ def posts(source: Path, drafts: bool = False, site_url: str | None = None, **_op
                       if isinstance(n, str) and n.strip() and not n.startswith("#"))
         author = next((users[a] for a in post_authors.get(_key(record.get("id")), [])
                        if isinstance(users.get(a), str)), None)
+        record = {**record, "feature": feature(record, meta.get(_key(record.get("id")), {}))}
         found.append(_post(record, source, site, names, author, drafts, site_url is None))
     if pages:
         found.append(Post(origin=source.name, title=f"Pages ({pages})", body=parse_part("", source),
@@ -100,7 +103,7 @@ def _post(record: dict, source: Path, site: str, tags, author, drafts: bool, unr
     origin = f"{source.name}:post {_text(record, 'slug') or record.get('id')}"
     book: list = []
     html_text, problem = _body(record, book)
-    body = parse_part(html_text.replace(PLACEHOLDER, site), Path(origin))
+    body = parse_part((record["feature"] + html_text).replace(PLACEHOLDER, site), Path(origin))
     replace_cards(body, book)
     url = f"{site}/{slug}/"
     canonical = _text(record, "canonical_url")
@@ -112,6 +115,18 @@ def _post(record: dict, source: Path, site: str, tags, author, drafts: bool, unr
         post.warnings.append("RP079 links or images written as __GHOST_URL__ cannot be resolved: give --site-url")
     post.skip = problem or _skip(record, drafts)
     return post
+
+
+def feature(record: dict, meta: dict) -> str:
+    """The post's feature image, shown above it on the site: a figure first, with its alt and caption
+    (Ghost 5 keeps them in posts_meta, Ghost 4 on the post)."""
+    src = record.get("feature_image")
+    if not isinstance(src, str) or not src.strip():
+        return ""
+    alt, caption = (meta.get(key) or record.get(key) for key in ("feature_image_alt", "feature_image_caption"))
+    caption = f"<figcaption>{caption}</figcaption>" if isinstance(caption, str) and caption.strip() else ""
+    alt = html.escape(alt) if isinstance(alt, str) else ""
+    return f'<figure><img src="{html.escape(src)}" alt="{alt}"/>{caption}</figure>'
 
 
 def _body(record: dict, book: list) -> tuple[str, str | None]:

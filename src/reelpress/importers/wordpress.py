@@ -96,7 +96,7 @@ def _post(item, number: int, source: Path, media: dict, authors: dict, drafts: b
     book: list = []
     content = item.find(f"{{{CONTENT_NS}}}encoded")
     text = render(content.text or "" if content is not None else "", book, _gallery_images(media, post_id))
-    body = parse_part(text, Path(f"{source.name}:item {number}"))
+    body = parse_part(_featured(item, media) + text, Path(f"{source.name}:item {number}"))
     blocks(body, book)
     slug = slugify(html.unescape(child_text(item, "post_name")) or title, "untitled")
     post = Post(origin=f"{source.name}:item {number}", title=title or slug, body=body, slug=slug,
@@ -108,6 +108,14 @@ def _post(item, number: int, source: Path, media: dict, authors: dict, drafts: b
     if comments:
         post.note = f"{comments} comment{'s' * (comments != 1)} not imported"
     return post
+
+
+def _featured(item, media: dict) -> str:
+    """The post's featured image (`_thumbnail_id`), which themes show above the post: a figure first."""
+    ids = [child_text(meta, "meta_value") for meta in children(item, "postmeta")
+           if child_text(meta, "meta_key") == "_thumbnail_id"]
+    url, text, _ = media.get(ids[0], ("", "", "")) if ids else ("", "", "")
+    return f'<figure><img src="{html.escape(url)}" alt="{html.escape(text)}"/></figure>' if url else ""
 
 
 def _skip(item, drafts: bool, pages: bool) -> str | None:
