@@ -120,7 +120,9 @@ https://vimeo.com/123456789
 
 <!-- wp:paragraph -->
 <p>Laughton never directed again.</p>
-<!-- /wp:paragraph -->"""
+<!-- /wp:paragraph -->
+
+<!-- wp:block {"ref":105} /-->"""
 
 SHORTCODES = """Three things I kept from the festival.
 
@@ -188,6 +190,8 @@ def wxr(items: str | None = None) -> bytes:
                  extra="\n  <wp:attachment_url><![CDATA[https://adaatthepictures.example.com/wp-content/"
                        "uploads/2014/05/queue.jpg]]></wp:attachment_url>"),
             item(103, "Home", "", "2011-01-01 00:00:00", "home", type="nav_menu_item"),
+            item(105, "Sign-off", "<!-- wp:paragraph -->\n<p>I write about old films every Sunday.</p>\n"
+                 "<!-- /wp:paragraph -->", "2011-01-01 00:00:00", "sign-off", type="wp_block"),
             item(104, "Brief Encounter", "An earlier version.", "2012-04-02 21:00:00", "3-revision-v1",
                  "inherit", "revision", parent=3),
         ])

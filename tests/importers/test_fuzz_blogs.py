@@ -18,7 +18,7 @@ FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 SNIPPETS = st.sampled_from([
     "[caption]", "[caption id=x]<img src=//a>[/caption]", "[gallery ids=\"1,,x\"]", "[embed][/embed]", "[video]",
     "[audio src=ftp://x]", "[youtube=]", "[[x]]", "[a]b[/a][/a]", "<!-- wp:embed -->", "<!-- wp:x {\"a\":{} /-->",
-    "<!-- /wp:gallery -->", '<figure class="wp-block-gallery"><figcaption>c</figcaption></figure>',
+    "<!-- /wp:gallery -->", '<!-- wp:block {"ref":105} /-->', '<!-- wp:block {"ref": [} /-->', '<figure class="wp-block-gallery"><figcaption>c</figcaption></figure>',
     '<figure class="wp-block-embed"><div class="wp-block-embed__wrapper"></div></figure>', "<pre>\n\n</pre>",
     "https://youtu.be/x\n", '<table class="tr-caption-container"><tr><td><img></td></tr></table>', "<audio>",
     '<div class="kg-card kg-toggle-card"></div>', '<figure class="kg-card kg-embed-card"></figure>',

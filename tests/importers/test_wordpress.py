@@ -36,7 +36,8 @@ def test_published_posts_only_and_every_other_item_counted(tmp_path):
         "Vertigo, unfinished": "not published (a draft; use --drafts to import drafts)",
         "Media library entries (2)": "media library entries are not posts (post type attachment)",
         "Menu items (1)": "menu items are not posts (post type nav_menu_item)",
-        "Revisions (1)": "revisions are not posts (post type revision)"}
+        "Revisions (1)": "revisions are not posts (post type revision)",
+        "Reusable blocks (1)": "reusable blocks are not posts (post type wp_block)"}
     assert next(r for r in rows if r.title == "Brief Encounter").reason == "2 comments not imported"
     assert "Lovely piece" not in "".join(files.values())
 
@@ -93,7 +94,9 @@ def test_blocks_map_to_their_meaning(tmp_path):
     assert "- A hymn sung by two voices\n    - one of them lying" in body and "* * *" in body
     assert "Video: [A video essay on the river sequence](https://vimeo.com/123456789)" in body
     row = next(r for r in rows if r.title == "The Night of the Hunter")
-    assert row.changes == "dropped dynamic block latest-posts 1×; replaced embed 1×, remote image 4×"
+    assert row.changes == ("dropped dynamic block latest-posts 1×; replaced reusable block 1×, embed 1×, "
+                           "remote image 4×")
+    assert body.endswith("Laughton never directed again.\n\nI write about old films every Sunday.\n")
 
 
 def test_shortcodes_become_figures_and_link_lines(tmp_path):
@@ -155,7 +158,7 @@ def test_limits_are_refused_by_name(tmp_path, monkeypatch):
     path = tmp_path / "export.xml"
     path.write_bytes(wxr())
     monkeypatch.setattr(xmlsafe, "MAX_ENTRIES", 5)
-    with pytest.raises(InputError, match="11 items; the limit is 5"):
+    with pytest.raises(InputError, match="12 items; the limit is 5"):
         wordpress.posts(path)
     monkeypatch.setattr(xmlsafe, "MAX_XML_BYTES", 1000)
     with pytest.raises(InputError, match="bytes; the limit for a WordPress export is 1,000"):

@@ -51,11 +51,12 @@ def posts(source: Path, drafts: bool = False, pages: bool = False, uploads: Path
                for a in children(channel, "author")}
     media = _attachments(items)
     base = child_text(channel, "base_site_url").rstrip("/")
+    reusable = {child_text(i, "post_id"): _content(i) for i in items if child_text(i, "post_type") == "wp_block"}
     found, others = [], {}
     for number, item in enumerate(items, 1):
         kind = child_text(item, "post_type") or "post"
         if kind in ("post", "page"):
-            found.append(_post(item, number, source, media, authors, drafts, pages))
+            found.append(_post(item, number, source, (media, reusable), authors, drafts, pages))
             _absolute(found[-1].body, base)
         else:
             others[kind] = others.get(kind, 0) + 1
@@ -87,15 +88,20 @@ def _attachments(items) -> dict:
     return found
 
 
-def _post(item, number: int, source: Path, media: dict, authors: dict, drafts: bool, pages: bool) -> Post:
+def _content(item) -> str:
+    content = item.find(f"{{{CONTENT_NS}}}encoded")
+    return content.text or "" if content is not None else ""
+
+
+def _post(item, number: int, source: Path, stored: tuple, authors: dict, drafts: bool, pages: bool) -> Post:
+    media, reusable = stored
     title = " ".join(html.unescape(child_text(item, "title")).split())
     post_id = child_text(item, "post_id")
     link = child_text(item, "link")
     link = link if link.startswith(("http://", "https://")) and "?p=" not in link and "page_id=" not in link \
         else None
     book: list = []
-    content = item.find(f"{{{CONTENT_NS}}}encoded")
-    text = render(content.text or "" if content is not None else "", book, _gallery_images(media, post_id))
+    text = render(_content(item), book, _gallery_images(media, post_id), reusable)
     body = parse_part(_featured(item, media) + text, Path(f"{source.name}:item {number}"))
     blocks(body, book)
     slug = slugify(html.unescape(child_text(item, "post_name")) or title, "untitled")

@@ -6,7 +6,8 @@ known video or post address alone on its line into a player (oEmbed), and, for a
 stores HTML between `<!-- wp:name {…} -->` comments. This module makes that text into the HTML a
 reader saw, with what a book cannot show (players, galleries by id) as figures or link lines:
 
-- block comments go; dynamic blocks (stored as a self-closing comment, drawn by the site at view
+- block comments go; a reusable block is replaced by its content (stored once in the export as a
+  `wp_block` item); dynamic blocks (stored as a self-closing comment, drawn by the site at view
   time: latest posts, archives …) have no text in the export and are listed as dropped;
 - `[caption]` → a figure with its caption; `[gallery]` → a figure per image (from the export's
   attachments); `[embed]`, `[video]`, `[audio]`, `[youtube]` and a bare oEmbed address → a link line;
@@ -17,6 +18,7 @@ reader saw, with what a book cannot show (players, galleries by id) as figures o
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Callable
 
@@ -43,9 +45,13 @@ AUTOP_BLOCKS = ("table|thead|tfoot|caption|colgroup|tbody|tr|td|th|div|dl|dd|dt|
 Attachments = Callable[[list[str]], list[tuple[str, str]]]  # ids ([] = the post's own) → (url, caption)
 
 
-def render(content: str, book: Ledger, attachments: Attachments) -> str:
+REUSABLE = re.compile(r"<!--\s*wp:(?:core/)?block\s+(\{.*?\})\s*/-->", re.S)
+
+
+def render(content: str, book: Ledger, attachments: Attachments, reusable: dict | None = None) -> str:
     """The stored content → the HTML WordPress would show (shortcodes and oEmbed lines handled)."""
     blocks = bool(BLOCK_COMMENT.search(content))
+    content = REUSABLE.sub(lambda m: _reusable(m[1], reusable or {}, book), content)
     content = _block_comments(content, book)
     content = OTHER_COMMENT.sub("", content)
     if not blocks:  # the block editor stores a pasted address as an embed block, with its markup
@@ -60,6 +66,21 @@ def _block_comments(content: str, book: Ledger) -> str:
             book.append(Entry("dropped", f"dynamic block {match[2].removeprefix('core/')}"))
         return "\n\n"
     return BLOCK_COMMENT.sub(one, content)
+
+
+def _reusable(attributes: str, reusable: dict, book: Ledger) -> str:
+    """A reusable block (a "pattern") is stored once, as its own item; a post holds only its id."""
+    try:
+        ref = str(json.loads(attributes).get("ref"))
+    except (ValueError, AttributeError):
+        ref = ""
+    if ref not in reusable:
+        book.append(Entry("dropped", "reusable block (not in the export)"))
+        return "\n\n"
+    text = reusable[ref]
+    shown = re.sub(r"<[^>]+>", " ", BLOCK_COMMENT.sub(" ", text))
+    book.append(Entry("replaced", "reusable block", "", html.unescape(shown)))
+    return "\n\n" + REUSABLE.sub("", text) + "\n\n"
 
 
 def _oembed_line(url: str, book: Ledger) -> str:
