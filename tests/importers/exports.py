@@ -79,7 +79,11 @@ class="graf graf--pre graf-after--p graf--preV2"><span class="pre--content">
         # two spaces more here, and they stay
 </span></pre>
 <pre name="c2" class="graf graf--pre graf-after--pre">mpv --sub-file=subs.srt film.mkv<br>  --fullscreen</pre>
-<p name="p2" class="graf graf--p">Then the film, and nothing else on the screen.</p>"""
+<p name="p2" class="graf graf--p">Then the film, and nothing else on the screen. An older post of mine
+has the same thing, one line to a block:</p>
+<pre name="o1" class="graf graf--pre graf-after--p">mkdir -p ~/screeners</pre><pre name="o2"
+class="graf graf--pre graf-after--pre">cd ~/screeners</pre>
+<pre name="o3" class="graf graf--pre graf-after--pre">    ls -l</pre>"""
 
 REPLY_BODY = """<p name="r1" class="graf graf--p graf--leading">You are right that the ending is earned, but
 the middle hour drags more than you allow. I would cut the second party scene.</p>"""
@@ -317,10 +321,22 @@ never quite <em>said</em>.</p>
 <li>The room<ul><li>a well<ul><li>a stone dropped in</li></ul></li></ul></li></ol>
 <blockquote><p>The Zone wants to be respected.</p><ul><li>or it punishes</li></ul></blockquote>
 <table><thead><tr><th>Scene</th><th>Minutes</th></tr></thead><tbody><tr><td>The trolley</td><td>7</td></tr>
-<tr><td>The meat grinder</td><td>11</td></tr></tbody></table>
+<tr><td>The meat grinder</td><td>11</td></tr><tr><td>Dry | wet</td><td>4</td></tr></tbody></table>
+<blockquote><p>One quote.</p></blockquote>
+<blockquote><pre><code>a second,
+  that is code</code></pre></blockquote>
+<ul><li><p>A list item with code:</p><pre><code>zone --walk
+  --slowly</code></pre></li></ul>
+<p>1984. The year the script was typed, roughly.</p>
+<p># is how it numbers scenes; a &lt;b&gt; tag is shown as text; AT&amp;T and &amp;amp; too; rated [^1] by
+nobody; [not a link](here); a `backtick` and a back\\slash.</p>
 <p>My timings come from a script:</p>
 <pre><code class="language-python">for scene in scenes:
     print(scene.minutes)</code></pre>
+<p>And in the notes file, a fence inside a fence:</p>
+<pre><code>```
+  not markdown here
+```</code></pre>
 <figure><img src="https://adalinden.example.com/zone.png" alt="Grass over rails"><figcaption>The Zone at dawn.</figcaption></figure>
 <div class="share-buttons"><a href="https://twitter.com/share">Tweet this</a></div>
 <section role="doc-endnotes"><ol><li id="n1"><p>Four, if you count the dog. <a href="#r1"

@@ -104,9 +104,10 @@ REGRESSIONS = sorted((Path(__file__).parent / "fuzz-regressions").glob("*.zip"))
 
 @pytest.mark.parametrize("path", REGRESSIONS, ids=[p.name for p in REGRESSIONS])
 def test_inputs_the_fuzzer_found_are_clean_errors(path):
-    from reelpress.importers import medium, substack
+    from reelpress.importers import medium, substack, webpage
     for read in (lambda: medium.posts(path, drafts=True),
-                 lambda: substack.posts(path, publication_url="https://x.example.com")):
+                 lambda: substack.posts(path, publication_url="https://x.example.com"),
+                 lambda: webpage.posts(path)):
         try:
             read()
         except InputError as error:

@@ -76,3 +76,33 @@ def test_html_sources_build_like_markdown(make_volume, tmp_path):
     assert 'epub:type="noteref"' in xhtml and 'epub:type="footnote"' in xhtml
     assert [w.code for w in built.volume.warnings] == ["RP030", "RP073"]
     assert epubcheck.check(built.outputs["epub"]) == []
+
+
+@pytest.mark.parametrize("platform, data, options", [
+    ("medium", medium_zip, {}),
+    ("substack", substack_zip, {"publication_url": "https://acritic.substack.com", "author": "Ada Linden"}),
+])
+def test_imported_figures_build_clean(tmp_path, monkeypatch, platform, data, options):
+    """With images downloaded, every image form (captioned, <picture>, galleries) is a figure in the EPUB."""
+    from helpers import png_bytes
+    from reelpress.importers import Options, run
+
+    def fetcher(volume, _options):
+        def fetch(url):
+            name = url.rsplit("/", 1)[-1].split(".")[0].replace("*", "-") + ".png"
+            (volume / "images").mkdir(parents=True, exist_ok=True)
+            (volume / "images" / name).write_bytes(png_bytes(600, 400))
+            return f"../images/{name}"
+        return fetch
+
+    monkeypatch.setattr("reelpress.importers._fetcher", fetcher)
+    source = tmp_path / "export.zip"
+    source.write_bytes(data())
+    volume = tmp_path / "volume"
+    run(platform, [source], volume, Options(**options))
+    built = build(volume, tmp_path / "dist", ("epub",))
+    assert epubcheck.check(built.outputs["epub"]) == []
+    import zipfile
+    with zipfile.ZipFile(built.outputs["epub"]) as archive:
+        chapters = "".join(archive.read(n).decode() for n in archive.namelist() if n.startswith("EPUB/text/"))
+    assert chapters.count("<figure") == (7 if platform == "substack" else 2)  # every image the posts have

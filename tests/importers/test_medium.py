@@ -38,7 +38,7 @@ def test_report_rows(imported):
         ("imported", "05-seven-samurai-in-the-rain.md", "Seven Samurai in the Rain"),
     ]
     assert rows[2].reason == ("a response to another post (no title or subtitle, and its title is its first "
-                              "words, as Medium names responses)")
+                              "paragraph, as Medium names responses)")
     assert rows[3].reason == "draft (use --drafts to import drafts)"
     assert rows[6].reason == "a response to another post (marked as in response to another post)"
 
@@ -62,6 +62,7 @@ def test_code_blocks_are_exact_and_keep_their_language(imported):
     assert ("```bash\nsudo apt-get update\nsudo apt-get install mpv\n  # two spaces more here, and they stay\n"
             "```") in body
     assert "```\nmpv --sub-file=subs.srt film.mkv\n  --fullscreen\n```" in body
+    assert "```\nmkdir -p ~/screeners\ncd ~/screeners\n    ls -l\n```" in body  # one pre a line, one block
 
 
 def test_a_captioned_image_without_alt_gets_the_caption_as_alt(tmp_path, monkeypatch):
@@ -138,3 +139,21 @@ def test_dry_run_writes_nothing(tmp_path):
     rows = run("medium", [source], tmp_path / "new-volume", Options(dry_run=True))
     assert [r.status for r in rows[:2]] == ["would imported", "would imported"]
     assert not (tmp_path / "new-volume").exists()
+
+
+@pytest.mark.parametrize("title, body, response", [
+    ("Paris, Texas", "<p class='graf graf--p'>Paris, Texas is Wenders at his most patient.</p>", False),
+    ("Great piece, I agree about the ending!", "<p class='graf graf--p'>Great piece, I agree about the ending!</p>",
+     True),
+    ("I think the second act is where it falls…", "<p class='graf graf--p'>I think the second act is where it "
+     "falls apart, and the score cannot hold it up.</p>", True),
+    ("I think the second act is where it fa…", "<p class='graf graf--p'>I think the second act is where it "
+     "falls apart.</p>", True),
+    ("In Praise of Long Takes", "<p class='graf graf--p'>In response to <a href='https://medium.com/p/x'>your "
+     "piece</a>: yes.</p>", True),
+])
+def test_responses_are_told_by_medium_signals_not_length(title, body, response):
+    from exports import medium_post
+    from reelpress.importers.medium import read_post
+    post = read_post(medium_post(title, "", body, "abcdefabcdef", "2021-01-01", response=True).encode(), "x", None)
+    assert (post.skip is not None) == response, post.skip

@@ -133,3 +133,15 @@ def run_cleaning(post) -> None:
     from reelpress.importers.markdown_out import review_source
     clean(post.body, Cleaning(None), lambda code, message: None)
     review_source(post, "fuzz")
+
+
+def test_an_export_given_to_the_other_platform_is_named(tmp_path):
+    from exports import medium_zip, substack_zip
+    medium, substack = tmp_path / "medium.zip", tmp_path / "substack.zip"
+    medium.write_bytes(medium_zip())
+    substack.write_bytes(substack_zip())
+    for platform, source, says in (("medium", substack, "use `reelpress import substack`"),
+                                   ("substack", medium, "use `reelpress import medium`")):
+        with pytest.raises(InputError) as caught:
+            run(platform, [source], tmp_path / "v", Options(author="A", publication_url="https://x.example.com"))
+        assert caught.value.diagnostics[0].code == "RP078" and says in str(caught.value)

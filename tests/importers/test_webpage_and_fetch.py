@@ -118,3 +118,17 @@ def test_what_the_page_loses_inside_the_article_is_listed(tmp_path):
     rows = run("html", [page(tmp_path, "https://cdn.example.com/spiral.png")], tmp_path / "v", Options(author="Ada"))
     assert rows[0].changes == ("dropped share block 1×, comments block 1×, repeated title 1×, boilerplate paragraph "
                                "1×; replaced remote image 1×")
+
+
+def test_players_and_scripts_are_replaced_or_listed_never_lost_silently(tmp_path):
+    path = tmp_path / "players.html"
+    path.write_text("<html><head><title>Players</title></head><body><article><p>The trailer:</p>"
+                    '<video controls><source src="https://cdn.example.com/trailer.mp4" type="video/mp4"></video>'
+                    '<audio src="https://cdn.example.com/score.mp3"></audio>'
+                    '<iframe srcdoc="&lt;p&gt;hi&lt;/p&gt;"></iframe><script>track()</script>'
+                    "<p>And the score.</p></article></body></html>", encoding="utf-8")
+    volume = tmp_path / "v"
+    rows = run("html", [path], volume, Options(author="Ada"))
+    body = (volume / "reviews" / "01-players.md").read_text().split("---\n", 2)[2]
+    assert "Video: <https://cdn.example.com/trailer.mp4>" in body and "Audio: <https://cdn.example.com/score.mp3>" in body
+    assert rows[0].changes == "dropped script block 1×, <iframe> element 1×; replaced video 1×, audio 1×"

@@ -48,6 +48,7 @@ class Row:
     reason: str = ""
     warnings: list[str] = field(default_factory=list)
     changes: str = ""  # what was dropped or replaced, by kind and count (ledger.summary)
+    entries: list = field(default_factory=list)  # the ledger behind `changes`, with the text involved
 
 
 @dataclass
@@ -92,7 +93,7 @@ def run(kind: str, sources: list[Path], volume_dir: Path, options: Options) -> l
         cleaning = Cleaning(compile_patterns(config), links, link_keys, fetcher, ledger=post.removed)
         row.warnings += post.warnings
         clean(post.body, cleaning, lambda code, message, row=row: row.warnings.append(f"{code} {message}"))
-        row.changes = ledger.summary(post.removed)
+        row.changes, row.entries = ledger.summary(post.removed), post.removed
         source_text = review_source(post, f"{PLATFORM_NAMES[kind]}: {post.origin}")
         written[volume_dir / "reviews" / row.file] = source_text.encode("utf-8")
     if not options.dry_run:

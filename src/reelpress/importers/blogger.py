@@ -22,6 +22,7 @@ from reelpress.errors import fail
 from reelpress.importers.cleanup import url_key
 from reelpress.importers.ledger import visible_text
 from reelpress.importers.pages import parse_part
+from reelpress.importers.wordpress import pre_code
 from reelpress.importers.xmlsafe import child_text, children, count_limit, local, read_xml
 from reelpress.model import Post
 from reelpress.xhtml import q, slugify
@@ -70,6 +71,7 @@ def _post(entry, number: int, source: Path, drafts: bool, site_url: str | None) 
     origin = f"{source.name}:entry {number}"
     body = parse_part(text, Path(origin))
     caption_tables(body)
+    pre_code(body)
     url = _address(entry, site_url)
     author = next((child_text(a, "name") for a in children(entry, "author")), "") or None
     post = Post(origin=origin, title=title or "Untitled", body=body, slug=slugify(_slug(url) or title, "untitled"),

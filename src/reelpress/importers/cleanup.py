@@ -109,12 +109,13 @@ def alt_from_caption(body) -> None:
 
 
 def drop_active_content(body, book: Ledger, report: Report) -> None:
-    """Elements sanitising removes with their content (forms, scripts, players …): listed if they
-    held text a reader could see, so the report says what went."""
+    """Elements sanitising would remove with their content (forms, scripts, players …) are removed
+    here instead, each listed by its name, so the report says what went; text in them is a warning."""
     for element in list(body.iter(*(q(name) for name in sanitise.REMOVE))):
-        if element.getparent() is None or not ledger.visible_text(element):
+        if element.getparent() is None or not ledger.attached(element, body):
             continue
-        report("RP030", f"removed <{local(element)}> and its text {ledger.visible_text(element)[:60]!r}")
+        if text := ledger.visible_text(element):
+            report("RP030", f"removed <{local(element)}> and its text {text[:60]!r}")
         ledger.drop(book, f"<{local(element)}> element", element)
 
 
@@ -149,12 +150,14 @@ def link_paragraph(label: str, url: str, text: str | None = None) -> etree._Elem
 
 
 def embeds_to_links(body, report: Report, book: Ledger | None = None) -> None:
-    for frame in list(body.iter(q("iframe"), q("video"), q("embed"), q("object"))):
-        src = frame.get("src") or frame.get("data") or ""
-        if not src.startswith(("http://", "https://", "//")):
+    for frame in list(body.iter(q("iframe"), q("video"), q("audio"), q("embed"), q("object"))):
+        source = next((s.get("src") for s in frame.iter(q("source")) if s.get("src")), "")
+        src = frame.get("src") or frame.get("data") or source or ""
+        if not src.startswith(("http://", "https://", "//")) or not ledger.attached(frame, body):
             continue
         url = video_url(src)
         label = "Video" if any(s in url for s in ("youtube", "vimeo")) or local(frame) == "video" else "Embed"
+        label = "Audio" if local(frame) == "audio" else label
         replace_block(frame, link_paragraph(label, url), book, label.lower())
         report("RP074", f"embedded {local(frame)} replaced by a link: {url}")
 

@@ -56,6 +56,13 @@ def _collect(element, parts: list[str], top: bool = False) -> None:
         parts.append(element.tail or "")
 
 
+def attached(element, body) -> bool:
+    """Is `element` still in `body` (not inside something already dropped or replaced)?"""
+    while element is not None and element is not body:
+        element = element.getparent()
+    return element is body
+
+
 def drop(ledger: Ledger, kind: str, element, text: str | None = None) -> None:
     """Remove `element` (keeping its tail) and record it; `text` overrides what is recorded as lost."""
     ledger.append(Entry("dropped", kind, visible_text(element) if text is None else text))

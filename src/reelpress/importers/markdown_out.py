@@ -4,7 +4,9 @@ markdownify does the HTML → Markdown work; this adds what it does not know: th
 become Markdown footnotes (`[^1]`), figures become `![alt](src "caption")`, titles of works are set
 in italics, code blocks keep their language in the fence, and the front matter lists the keys the
 critic will want to fill in. List items indent their content by four spaces: Python-Markdown (the
-project's reader) needs four to see a nested list, where markdownify writes two.
+project's reader) needs four to see a nested list, where markdownify writes two. Text that
+Python-Markdown would read as markup (a paragraph starting `1984.` or `#`, a literal `<b>`, `[^1]`
+or `[text](url)`) is escaped, so what reads back is what was written.
 """
 
 from __future__ import annotations
@@ -19,6 +21,18 @@ from reelpress.xhtml import to_html_string
 
 PLACEHOLDERS = ("film", "year", "director", "rating")
 LIST_INDENT = "    "
+#: Text that Python-Markdown would read as markup at the start of a line: a heading, quote, list item.
+_LINE_START = re.compile(r"^([ \t]*)(#|>|[-+](?=[ \t])|\d+(?=\.[ \t]))", re.MULTILINE)
+
+
+def _follows_a_quote(el) -> bool:
+    """Is the element right after a blockquote, with nothing but white space between?"""
+    for sibling in el.previous_siblings:
+        if getattr(sibling, "name", None):
+            return sibling.name == "blockquote"
+        if str(sibling).strip():
+            return False
+    return False
 
 
 def _code_language(pre) -> str:
@@ -69,6 +83,21 @@ class _Converter(MarkdownConverter):
         title = f' "{words}"' if words else ""
         return f"\n\n![{image.get('alt', '')}]({image.get('src', '')}{title})\n\n"
 
+    def escape(self, text, parent_tags):
+        """Text stays text: backticks, `<`, entity-like `&…;` and brackets that would make a link or a
+        note reference are escaped (other brackets are left alone: `[Image: …]` reads as it is)."""
+        if not text or "_noformat" in parent_tags:
+            return super().escape(text, parent_tags)
+        text = re.sub(r"\\(?=[\\`*_{}\[\]()#+\-.!>|])", r"\\\\", text)  # a backslash that would escape
+        text = super().escape(text, parent_tags).replace("`", "\\`")
+        if re.search(r"\[\^|\]\(|\]\[|\]:", text):  # a note, link or reference, were it markup
+            text = re.sub(r"([\[\]])", r"\\\1", text)
+        return re.sub(r"&(?=#?\w+;)", "&amp;", text).replace("<", "&lt;")
+
+    def convert_p(self, el, text, parent_tags):
+        paragraph = super().convert_p(el, text, parent_tags)
+        return _LINE_START.sub(lambda m: m[1] + (m[2] + "\\" if m[2][0].isdigit() else "\\" + m[2]), paragraph)
+
     def convert_li(self, el, text, parent_tags):
         """markdownify's item, its continuation lines indented four spaces instead of the bullet's width."""
         item = super().convert_li(el, text, parent_tags)
@@ -80,15 +109,36 @@ class _Converter(MarkdownConverter):
         loose = "\n\n" in item.strip()  # a blank line inside: without one after, the next item is read
         return first + "\n" + "\n".join(lines) + ("\n" if loose else "") if rest else item  # into the sublist
 
+    def convert_blockquote(self, el, text, parent_tags):
+        """markdownify's quote, keeping the indent of a code block that opens it (it strips it)."""
+        if "_inline" in parent_tags or not (text or "").strip():
+            return super().convert_blockquote(el, text, parent_tags)
+        lines = (text or "").strip("\r\n").split("\n")
+        separator = "\n\n<!-- -->\n" if _follows_a_quote(el) else ""  # else two quotes read back as one
+        return separator + "\n\n" + "\n".join(f"> {line}" if line.strip() else ">" for line in lines) + "\n\n"
+
+    def convert_td(self, el, text, parent_tags):
+        return super().convert_td(el, text.replace("|", "\\|"), parent_tags)  # a bare | ends the cell
+
+    def convert_th(self, el, text, parent_tags):
+        return super().convert_th(el, text.replace("|", "\\|"), parent_tags)
+
+    def convert_pre(self, el, text, parent_tags):
+        """A fence longer than any run of backticks in the code, so code about Markdown stays code. In a
+        list item or a quote, where Python-Markdown reads no fences, the code is indented instead."""
+        if {"li", "blockquote"} & set(parent_tags) and text:
+            return "\n\n" + "\n".join(f"    {line}" if line else "" for line in text.split("\n")) + "\n\n"
+        block = super().convert_pre(el, text, parent_tags)
+        longest = max((len(run) for run in re.findall(r"`{3,}", text or "")), default=0)
+        if not longest:
+            return block
+        fence = "`" * (longest + 1)
+        head, _, rest = block.lstrip("\n").partition("\n")
+        body = rest.rstrip("\n").removesuffix("```")
+        return f"\n\n{fence}{head[3:]}\n{body}{fence}\n\n"
+
     def convert_cite(self, el, text, parent_tags):
         return f"*{text}*" if text.strip() else text
-
-    def convert_blockquote(self, el, text, parent_tags):
-        """Two quotes in a row stay two: Markdown would read `> a` and `> b` as one quote, so an empty
-        comment stands between them."""
-        quote = super().convert_blockquote(el, text, parent_tags)
-        after = el.find_next_sibling()
-        return quote + "\n\n<!-- -->\n\n" if after is not None and after.name == "blockquote" else quote
 
     def convert_hr(self, el, text, parent_tags):
         return "\n\n* * *\n\n"

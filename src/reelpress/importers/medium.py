@@ -9,8 +9,8 @@ subtitle (`h3.graf--title`, `h4.graf--subtitle`) and wraps everything in section
 Medium puts responses (comments on other people's posts) in the same folder with no flag. A response
 is recognised by Medium's own signals, never by its length: "in response to" markup (an
 `in-reply-to` / `inResponseTo` link, or a leading "In response to …" line), or the shape of a
-response page (no title or subtitle graf, no subtitle, and a title that is just the opening words of
-the text, which is how Medium names a response). A short capsule review with a title is a post.
+response page (no title or subtitle graf, no subtitle, and a title that is the text of
+its first paragraph, which is how Medium names a response). A short capsule review with a title is a post.
 
 Code blocks (`pre.graf--pre`) keep their exact text: Medium separates lines with `<br>`, and the
 newlines and indentation of a pretty-printed export are layout, not code; the language
@@ -26,6 +26,7 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree
 
+from reelpress.errors import fail
 from reelpress.importers import ledger
 from reelpress.importers.archive import read_archive
 from reelpress.importers.cleanup import link_paragraph, replace_block, url_key
@@ -39,6 +40,8 @@ _IN_RESPONSE = re.compile(r"^\s*in (response|reply) to\b", re.IGNORECASE)
 
 def posts(source: Path, drafts: bool = False, **_options) -> list[Post]:
     archive = read_archive(source, lambda name: name.startswith("posts/") and name.endswith(".html"))
+    if "posts.csv" in archive.names and not any(_NAME.match(PurePosixPath(n).name) for n in archive.files):
+        fail(source, "RP078", "this is a Substack export (it has posts.csv): use `reelpress import substack`")
     found = []
     for name in sorted(archive.files):
         match = _NAME.match(PurePosixPath(name).name)
@@ -82,14 +85,23 @@ def response_signal(page, body, title: str, titled: bool) -> str | None:
     first = next((e for e in body.iter() if local(e) in ("p", "h3", "h4") and text_of(e)), None)
     if first is not None and _IN_RESPONSE.match(text_of(first)):
         return f"it begins {text_of(first)[:40]!r}"
-    opening = " ".join(text_of(body).split()[:len(title.split())])
-    if not titled and title != "Untitled" and _words(opening) == _words(title):
-        return "no title or subtitle, and its title is its first words, as Medium names responses"
+    if not titled and first is not None and _named_by_its_text(title, text_of(first)):
+        return "no title or subtitle, and its title is its first paragraph, as Medium names responses"
     return None
 
 
+def _named_by_its_text(title: str, paragraph: str) -> bool:
+    """Medium titles a response with its first paragraph, cut with "…" when long. A post that merely
+    begins with its title ("Paris, Texas is …") does not match: the whole paragraph must be the title."""
+    named, text = _words(title), _words(paragraph)
+    if title.rstrip().endswith(("…", "...")):  # cut, perhaps inside a word
+        return len(named) >= 3 and text[:len(named) - 1] == named[:-1] and len(text) >= len(named) \
+            and text[len(named) - 1].startswith(named[-1])
+    return bool(named) and text == named
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower().rstrip("…."))
+    return re.findall(r"\w+", text.lower())
 
 
 def link_keys(url: str) -> set[str]:
@@ -137,19 +149,32 @@ def _mixtape(element, book: list) -> None:
 
 
 def _code_blocks(body) -> None:
-    """`pre.graf--pre` → `<pre><code class="language-…">` with the code's exact text."""
+    """`pre.graf--pre` → `<pre><code class="language-…">` with the code's exact text. Older posts
+    (no `graf--preV2`) give each line of a block its own `pre`, marked `graf-after--pre`: one block."""
+    texts = {}
     for pre in list(body.iter(q("pre"))):
-        if pre.getparent() is None:
-            continue
+        previous = pre.getprevious()
+        if _old_style(pre) and "graf-after--pre" in (pre.get("class") or "") and previous is not None \
+                and previous in texts and _old_style(previous) and not (previous.tail or "").strip():
+            texts[previous] += "\n" + code_text(pre)
+            pre.getparent().remove(pre)
+        else:
+            texts[pre] = code_text(pre)
+    for pre, text in texts.items():
         language = (pre.get("data-code-block-lang") or "").strip()
         code = etree.Element(q("code"))
         if re.fullmatch(r"[\w+#.-]{1,30}", language):
             code.set("class", f"language-{language}")
-        code.text = code_text(pre)
+        code.text = text
         for child in list(pre):
             pre.remove(child)
         pre.text = None
         pre.append(code)
+
+
+def _old_style(pre) -> bool:
+    classes = (pre.get("class") or "").split()
+    return "graf--pre" in classes and "graf--preV2" not in classes
 
 
 def code_text(pre) -> str:

@@ -17,11 +17,11 @@ import csv
 import datetime as dt
 import html
 import io
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from reelpress.errors import fail
-
 from reelpress.importers import ledger, substack_notes
 from reelpress.importers.archive import read_archive
 from reelpress.importers.cleanup import link_paragraph, machine_text, unwrap_pictures, url_key
@@ -45,6 +45,9 @@ def posts(source: Path, publication_url: str | None = None, drafts: bool = False
     archive = read_archive(source, lambda name: name == "posts.csv" or
                            (name.startswith("posts/") and name.endswith(".html")))
     if "posts.csv" not in archive.files:
+        if any(re.match(r"posts/(draft_|\d{4}-\d{2}-\d{2}_).*-[0-9a-f]{6,16}\.html$", n) for n in archive.names):
+            fail(source, "RP078", "this is a Medium export (its posts are posts/<date>_<title>-<id>.html): "
+                                  "use `reelpress import medium`")
         fail(source, "RP070", "no posts.csv in the archive: is this a Substack export?")
     rows = list(csv.DictReader(io.StringIO(archive.files["posts.csv"].decode("utf-8-sig", "replace"))))
     return [_post(row, archive, source, publication_url.rstrip("/"), drafts) for row in rows]
@@ -80,7 +83,7 @@ def remove_chrome(body) -> list:
     unwrap_pictures(body)
     replace_embeds(body, book)
     for element in list(body.iter()):
-        if element.getparent() is None or not _attached(element, body):
+        if element.getparent() is None or not ledger.attached(element, body):
             continue
         classes = set((element.get("class") or "").split())
         if classes & {"button-wrapper", "captioned-button-wrap"}:
@@ -95,13 +98,6 @@ def remove_chrome(body) -> list:
                 container.getparent().replace(container, figure)
     substack_notes.convert(body, book)
     return book
-
-
-def _attached(element, body) -> bool:
-    """Still in the body (not inside something already removed)?"""
-    while element is not None and element is not body:
-        element = element.getparent()
-    return element is body
 
 
 def _button(element, book: list) -> None:

@@ -239,7 +239,7 @@ EMBEDS = (
 
 def replace_embeds(body, book) -> None:
     for element in list(body.iter()):
-        if element.getparent() is None or not _attached(element, body):
+        if element.getparent() is None or not ledger.attached(element, body):
             continue
         classes = (element.get("class") or "").split()
         handler = next((run for name, run in EMBEDS if name in classes), None)
@@ -251,8 +251,3 @@ def replace_embeds(body, book) -> None:
         if handler is not None:
             handler(element, book)
 
-
-def _attached(element, body) -> bool:
-    while element is not None and element is not body:
-        element = element.getparent()
-    return element is body

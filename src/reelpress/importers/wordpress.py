@@ -186,10 +186,22 @@ def blocks(body, book: list) -> None:
             element.getparent().replace(element, quote)
         elif "wp-block-file__button" in classes:
             ledger.drop(book, "file download button", element)
+    pre_code(body)
     for audio in list(body.iter(q("audio"))):
         src = audio.get("src") or next((s.get("src") for s in audio.iter(q("source")) if s.get("src")), "")
         if src.startswith(("http://", "https://")):
             ledger.replace(book, "audio", audio, link_paragraph("Audio", src))
+
+
+def pre_code(body) -> None:
+    """`<pre>` with bare text → `<pre><code>`, the shape a Markdown code block reads back as."""
+    for pre in body.iter(q("pre")):
+        if pre.find(q("code")) is None:
+            code = etree.Element(q("code"))
+            code.text, pre.text = pre.text, None
+            for child in list(pre):
+                code.append(child)
+            pre.append(code)
 
 
 def _embed(figure, book: list) -> None:
