@@ -149,26 +149,38 @@ def _build_omnibus(series_dir: Path, out_dir: Path, formats, profile, progress) 
     return 0
 
 
+PLATFORMS = ["medium", "substack", "html", "wordpress", "blogger", "ghost", "letterboxd"]
+
+
 @main.command(name="import")
-@click.argument("platform", type=click.Choice(["medium", "substack", "html"]))
+@click.argument("platform", type=click.Choice(PLATFORMS))
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--into", "volume_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="The volume folder to add review files to (created if missing).")
 @click.option("--publication-url", help="Substack: the publication's address, e.g. https://name.substack.com.")
+@click.option("--site-url", help="Ghost: what __GHOST_URL__ stands for; Blogger Takeout: the blog's address.")
 @click.option("--author", help="Author for a new volume's volume.toml (Medium exports carry it).")
 @click.option("--drafts", is_flag=True, help="Import drafts and unpublished posts too.")
+@click.option("--pages", is_flag=True, help="WordPress: import pages too.")
+@click.option("--category", "categories", multiple=True, metavar="NAME", help="Only posts so tagged (repeatable).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only posts published on or after this day.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only posts published on or before this day.")
+@click.option("--uploads", type=click.Path(path_type=Path, file_okay=False, exists=True), help="WordPress: a copy "
+              "of the site's wp-content/uploads, for the posts' images.")
+@click.option("--prefer", type=click.Choice(PLATFORMS), help="A cross-posted review: keep this platform's copy.")
 @click.option("--overwrite", is_flag=True, help="Replace review files that already exist.")
 @click.option("--dry-run", is_flag=True, help="Show what would happen; write nothing.")
 @click.option("--fetch-images", is_flag=True, help="Download remote images into the volume's images/.")
 @reports_problems("import failed; nothing was written")
 def import_(platform: str, sources: tuple[Path, ...], volume_dir: Path, **options) -> None:
-    """Turn posts from Medium or Substack exports, or saved web pages, into review files.
+    """Turn posts from exports (Medium, Substack, WordPress, Blogger, Ghost, Letterboxd) or saved pages into reviews.
 
     \b
     Examples:
       reelpress import medium ~/Downloads/medium-export.zip --into volumes/essential-film-reviews-3
       reelpress import substack export.zip --into volumes/v3 --publication-url https://name.substack.com
       reelpress import html saved-post.html --into volumes/v3
+      reelpress import wordpress site.WordPress.xml --into volumes/v3 --category "Film Reviews"
     """
     from reelpress.commands.imports import Options, run as run_import, table
 

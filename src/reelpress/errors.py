@@ -62,6 +62,7 @@ CODES: dict[str, str] = {
     "RP076": "a review with this slug exists; kept",
     "RP077": "a post's date was taken from its file name",
     "RP078": "a file given to an importer is another platform's export",
+    "RP079": "an export file (XML, JSON, CSV) is unsafe, damaged or over a limit",
     # PDF read-back checks
     "RP060": "a contents page number does not match the page where the title is",
     "RP061": "the PDF outline does not mirror the contents",

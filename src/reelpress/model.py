@@ -45,6 +45,9 @@ class ReviewMeta:
     published: dt.date | None = None
     source_url: str | None = None
     spoilers: bool = False
+    tags: tuple[str, ...] = ()
+    watched: dt.date | None = None
+    rewatch: bool = False
 
 
 @dataclass
@@ -160,3 +163,5 @@ class Post:
     keys: frozenset[str] = frozenset()  # the URLs (normalised) by which other posts link to it
     removed: list = field(default_factory=list)  # what the importer dropped or replaced (importers.ledger)
     warnings: list[str] = field(default_factory=list)  # "CODE message" found while reading the post
+    tags: tuple[str, ...] = ()  # the platform's categories, tags or labels
+    meta: dict = field(default_factory=dict)  # more front matter the export knows (film, year, rating …)

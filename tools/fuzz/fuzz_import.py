@@ -1,4 +1,5 @@
-"""Coverage-guided fuzzing of every importer (atheris): zip parsing, Medium and Substack posts, saved pages.
+"""Coverage-guided fuzzing of every importer (atheris): zip parsing, Medium, Substack, WordPress, Blogger,
+Ghost and Letterboxd exports, saved pages.
 
     .venv/bin/python tools/fuzz/fuzz_import.py -max_total_time=600 [CORPUS_DIR]
 
@@ -14,7 +15,7 @@ import atheris
 
 with atheris.instrument_imports(include=["reelpress"]):
     from reelpress.errors import InputError
-    from reelpress.commands.imports import medium, substack, webpage
+    from reelpress.commands.imports import blogger, ghost, letterboxd, medium, substack, webpage, wordpress
 
 FOLDER = Path(tempfile.mkdtemp(prefix="reelpress-fuzz-"))
 
@@ -26,7 +27,9 @@ def test_one_input(data: bytes) -> None:
     page.write_bytes(data)
     for read in (lambda: medium.posts(archive, drafts=True),
                  lambda: substack.posts(archive, publication_url="https://fuzz.example.com"),
-                 lambda: webpage.posts(page)):
+                 lambda: letterboxd.posts(archive),
+                 lambda: webpage.posts(page), lambda: wordpress.posts(page, drafts=True, pages=True),
+                 lambda: blogger.posts(page, drafts=True), lambda: ghost.posts(page, drafts=True)):
         try:
             read()
         except InputError:
@@ -39,6 +42,12 @@ def seed(corpus: Path) -> None:
     corpus.mkdir(parents=True, exist_ok=True)
     (corpus / "medium.zip").write_bytes(exports.medium_zip())
     (corpus / "substack.zip").write_bytes(exports.substack_zip())
+    import exports_blogs
+    import exports_ghost
+    (corpus / "wordpress.xml").write_bytes(exports_blogs.wxr())
+    (corpus / "blogger.xml").write_bytes(exports_blogs.blogger_backup())
+    (corpus / "letterboxd.zip").write_bytes(exports_blogs.letterboxd_zip())
+    (corpus / "ghost.json").write_bytes(exports_ghost.ghost_json())
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from typing import Any
 from reelpress.errors import Collector, fail
 from reelpress.model import ReviewMeta, SeriesEntry
 from reelpress.config.schema import (CONFIG_CODES, FRONT_MATTER_CODES, Field, Invalid, Locator, boolean, codes, date,
-                              integer, language, long_text, number, one_of, patterns, rating, slugs, table, text,
+                              integer, language, long_text, number, one_of, patterns, rating, slugs, table, tags, text,
                               toml_locator, toml_position, url, validate)
 from reelpress.util.textfile import read_text
 
@@ -194,6 +194,9 @@ REVIEW_FIELDS = (
     Field("published", date, "Date the review was first published (YYYY-MM-DD)."),
     Field("source_url", url, "Where the review was first published."),
     Field("spoilers", boolean, "true to print a spoiler warning before the review."),
+    Field("tags", tags, "Labels from the platform the review came from (categories, tags, labels), as a list."),
+    Field("watched", date, "Date the critic watched the film (YYYY-MM-DD), e.g. from a Letterboxd diary."),
+    Field("rewatch", boolean, "true when the review is of a second or later viewing."),
 )
 
 

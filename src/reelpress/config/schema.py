@@ -107,6 +107,17 @@ def slugs(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def tags(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise Invalid(f"expected a list of tags such as [\"noir\", \"1940s\"], got {_describe(value)}")
+    cleaned = tuple(" ".join(v.split()) for v in value)
+    if not all(cleaned) or any(len(v) > 100 for v in cleaned):
+        raise Invalid("a tag must not be empty or longer than 100 characters")
+    if len(cleaned) > 100:
+        raise Invalid(f"{len(cleaned)} tags; the limit is 100")
+    return cleaned
+
+
 def table(value: Any) -> dict:
     if not isinstance(value, dict):
         raise Invalid(f"expected a table, got {_describe(value)}")

@@ -83,7 +83,9 @@ def test_a_cross_posted_review_is_not_imported_twice(tmp_path):
         "---\ntitle: The Longest Cut\nsource_url: https://medium.com/@a/the-longest-cut-0a0b0c0d0e0f\n---\nText\n")
     rows = run("substack", [source], volume, Options(publication_url=URL))
     assert (rows[0].status, rows[0].file, rows[0].reason) == (
-        "skipped", "07-kubrick.md", "a review with the same title is in the volume (cross-posted?)")
+        "skipped", "07-kubrick.md", "a copy of 07-kubrick.md (written by hand, https://medium.com/@a/the-longest-"
+        "cut-0a0b0c0d0e0f), kept as the copy already in the volume (no earlier date is known); this copy: Substack, "
+        "2021-05-03, https://acritic.substack.com/p/the-longest-cut")
     assert rows[1].file == "08-listening-in-the-dark.md"  # numbering continues after the existing files
 
 

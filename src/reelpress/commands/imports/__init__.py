@@ -8,13 +8,15 @@ books, and never overwrite an existing review unless asked.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reelpress.config import CONFIG_NAME, VolumeConfig, load_volume_config
 from reelpress.errors import fail
 from reelpress.util.files import atomic_write, save
-from reelpress.commands.imports import ledger, medium, substack, webpage
+from reelpress.commands.imports import blogger, copies, ghost, ledger, letterboxd, medium, substack, webpage, wordpress
+from reelpress.commands.imports.filters import select
 from reelpress.commands.imports.cleanup import Cleaning, clean, url_key
 from reelpress.commands.imports.existing import Existing, scan
 from reelpress.commands.imports.markdown_out import review_source
@@ -26,8 +28,14 @@ IMPORTERS = {
     "medium": medium,
     "substack": substack,
     "html": webpage,
+    "wordpress": wordpress,
+    "blogger": blogger,
+    "ghost": ghost,
+    "letterboxd": letterboxd,
 }
-PLATFORM_NAMES = {"medium": "a Medium export", "substack": "a Substack export", "html": "a web page"}
+PLATFORM_NAMES = {"medium": "a Medium export", "substack": "a Substack export", "html": "a web page",
+                  "wordpress": "a WordPress export", "blogger": "a Blogger export", "ghost": "a Ghost export",
+                  "letterboxd": "a Letterboxd export"}
 
 
 @dataclass
@@ -51,6 +59,18 @@ class Options:
     fetch_images: bool = False
     publication_url: str | None = None
     author: str | None = None
+    categories: tuple[str, ...] = ()  # --category: keep posts with one of these categories, tags or labels
+    since: dt.date | None = None
+    until: dt.date | None = None
+    pages: bool = False  # WordPress: pages too
+    uploads: Path | None = None  # WordPress: a copy of wp-content/uploads
+    site_url: str | None = None  # Ghost: what __GHOST_URL__ stands for
+    prefer: str | None = None  # the platform whose copy of a cross-posted review is kept
+
+    def __post_init__(self):
+        for key in ("since", "until"):  # the command line gives a datetime
+            if isinstance(getattr(self, key), dt.datetime):
+                setattr(self, key, getattr(self, key).date())
 
 
 def run(kind: str, sources: list[Path], volume_dir: Path, options: Options) -> list[Row]:
@@ -60,10 +80,11 @@ def run(kind: str, sources: list[Path], volume_dir: Path, options: Options) -> l
     for source in sources:
         if not source.is_file():
             fail(source, "RP070", "not a regular file" if source.exists() else "no such file")
-        found += module.posts(source, drafts=options.drafts, publication_url=options.publication_url)
+        found += module.posts(source, **_reading(options))
+    select(found, options)
     config, new = _volume_config(volume_dir, found, options)
     existing = scan(volume_dir)
-    rows, planned = plan(found, existing, options)
+    rows, planned = plan(found, existing, options, kind)
     links = _link_map(planned, existing)
     fetcher = _fetcher(volume_dir, options)
     link_keys = getattr(module, "link_keys", lambda url: {url_key(url)})
@@ -80,38 +101,55 @@ def run(kind: str, sources: list[Path], volume_dir: Path, options: Options) -> l
     return rows
 
 
-def plan(found: list[Post], existing: Existing, options: Options) -> tuple[list[Row], list[tuple[Post, Row]]]:
+def _reading(options: Options) -> dict:
+    """What an importer's `posts` is told (each takes what it knows and ignores the rest)."""
+    return {"drafts": options.drafts, "publication_url": options.publication_url, "pages": options.pages,
+            "uploads": options.uploads, "site_url": options.site_url}
+
+
+def plan(found: list[Post], existing: Existing, options: Options,
+         kind: str = "") -> tuple[list[Row], list[tuple[Post, Row]]]:
     """Decide, post by post, what happens and under which file name; nothing is written here."""
     rows: list[Row] = []
     planned: list[tuple[Post, Row]] = []
     prefix = "would " if options.dry_run else ""
-    number = existing.last_number
+    counter = [existing.last_number]
     taken: set[str] = set()
     for post in sorted(found, key=lambda p: (p.published is None, p.published or 0, p.origin)):
         same_source = existing.by_source.get(url_key(post.source_url or "")) if post.source_url else None
         same_title = existing.by_title.get(title_key(post.title))
+        copy = None if post.skip or same_source else copies.decide(post, kind, existing, options.prefer)
         if post.skip:
             rows.append(Row("skipped", post.title, reason=post.skip))
         elif same_source and not options.overwrite:
             rows.append(Row("skipped", post.title, same_source, "already in the volume (same source_url)"))
+        elif copy:
+            rows.append(Row(prefix + "overwritten" if copy.replace else "skipped", post.title, copy.file,
+                            copy.reason))
+            planned += [(post, rows[-1])] if copy.replace else []
         elif same_title and same_title != existing.by_slug.get(post.slug) and not options.overwrite:
             rows.append(Row("skipped", post.title, same_title, "a review with the same title is in the volume "
                                                                "(cross-posted?)"))
         else:
-            slug = _unique(post.slug, taken)
-            taken.add(slug)
-            current = existing.by_slug.get(slug) or same_source
-            if current and not options.overwrite:
-                rows.append(Row("kept", post.title, current, f"a review with slug `{slug}` exists "
-                                                             "(use --overwrite to replace it)"))
-                continue
-            if current is None:
-                number += 1
-            file = current or f"{number:0{existing.width}d}-{slug}.md"
-            row = Row(prefix + ("overwritten" if current else "imported"), post.title, file, post.note or "")
+            row = _place(post, same_source, existing, options, taken, counter)
             rows.append(row)
-            planned.append((post, row))
+            if row.status != "kept":
+                planned.append((post, row))
     return rows, planned
+
+
+def _place(post: Post, same_source, existing: Existing, options: Options, taken: set[str], counter: list[int]) -> Row:
+    """The file a post goes to: its own slug made unique, a new number unless it replaces a file."""
+    prefix = "would " if options.dry_run else ""
+    slug = _unique(post.slug, taken)
+    taken.add(slug)
+    current = existing.by_slug.get(slug) or same_source
+    if current and not options.overwrite:
+        return Row("kept", post.title, current, f"a review with slug `{slug}` exists (use --overwrite to replace it)")
+    if current is None:
+        counter[0] += 1
+    file = current or f"{counter[0]:0{existing.width}d}-{slug}.md"
+    return Row(prefix + ("overwritten" if current else "imported"), post.title, file, post.note or "")
 
 
 def _unique(slug: str, taken: set[str]) -> str:
@@ -129,10 +167,14 @@ def _link_map(planned: list[tuple[Post, Row]], existing: Existing) -> dict[str, 
 
 
 def _fetcher(volume_dir: Path, options: Options):
-    if not options.fetch_images or options.dry_run:
+    if options.dry_run or not (options.fetch_images or options.uploads):
         return None
     from reelpress.commands.imports.fetch import ImageFetcher
-    return ImageFetcher(volume_dir / "images")
+    fetcher = ImageFetcher(volume_dir / "images") if options.fetch_images else None
+    if options.uploads:
+        from reelpress.commands.imports.uploads import UploadsCopier
+        return UploadsCopier(options.uploads, volume_dir / "images", fetcher)
+    return fetcher
 
 
 def _volume_config(volume_dir: Path, found: list[Post], options: Options) -> tuple[VolumeConfig, bool]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,11 +16,23 @@ from reelpress.readers import READERS, slug_for
 _NUMBER = re.compile(r"^(\d+)[-_. ]")
 
 
+@dataclass(frozen=True)
+class Copy:
+    """A review in the volume as a copy of a post: where it was first published, when, and by which
+    importer it came (None when the critic wrote the file: it is never replaced by an import)."""
+
+    file: str
+    source_url: str | None
+    published: dt.date | None
+    platform: str | None
+
+
 @dataclass
 class Existing:
     by_slug: dict[str, str] = field(default_factory=dict)  # slug → file name in reviews/
     by_source: dict[str, str] = field(default_factory=dict)  # url_key(source_url) → file name
     by_title: dict[str, str] = field(default_factory=dict)  # title_key(title) → file name
+    copies: dict[str, Copy] = field(default_factory=dict)  # file name → what a cross-posted copy needs
     last_number: int = 0  # the largest numeric prefix in use
     width: int = 2  # digits of the numeric prefix
 
@@ -41,7 +54,23 @@ def scan(volume_dir: Path) -> Existing:
             found.by_source[url_key(url)] = path.name
         if title := _value(head, "title"):
             found.by_title[title_key(title)] = path.name
+        found.copies[path.name] = Copy(path.name, _value(head, "source_url"), _published(head), _platform(head))
     return found
+
+
+def _published(head: str):
+    match = re.search(r"^published:\s*(\d{4}-\d\d-\d\d)\s*$", head, re.MULTILINE)
+    try:
+        return dt.date.fromisoformat(match[1]) if match else None
+    except ValueError:
+        return None
+
+
+def _platform(head: str) -> str | None:
+    match = re.search(r"^# Imported from an? (\w+) (?:export|page)", head, re.MULTILINE)
+    names = {"Medium": "medium", "Substack": "substack", "web": "html", "WordPress": "wordpress",
+             "Blogger": "blogger", "Ghost": "ghost", "Letterboxd": "letterboxd"}
+    return names.get(match[1]) if match else None
 
 
 def _front_matter(path: Path) -> str:

@@ -158,17 +158,21 @@ def body_markdown(body) -> str:
 
 def front_matter(post: Post, imported_from: str) -> str:
     data: dict = {"title": post.title}
+    data.update({key: value for key, value in post.meta.items() if key in PLACEHOLDERS and value is not None})
     if post.published:
         data["published"] = post.published
     if post.source_url:
         data["source_url"] = post.source_url
+    data.update({key: value for key, value in post.meta.items() if key not in PLACEHOLDERS and value is not None})
     dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=False)
+    if post.tags:  # on one line, as a critic would type it
+        dumped += "tags: " + yaml.safe_dump(list(post.tags), allow_unicode=True, width=1000, default_flow_style=True)
     lines = [f"# Imported from {imported_from}."]
     if post.subtitle:
         lines.append(f"# Subtitle on the platform: {post.subtitle}")
     if post.note:
         lines.append(f"# Note: {post.note}.")
-    placeholders = [f"# {key}:" for key in PLACEHOLDERS]
+    placeholders = [f"# {key}:" for key in PLACEHOLDERS if key not in data]
     return "---\n" + "\n".join(lines) + "\n" + dumped + "\n".join(placeholders) + "\n---\n\n"
 
 

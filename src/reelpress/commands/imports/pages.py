@@ -104,13 +104,14 @@ def refuse_exports(data: bytes, path: Path) -> None:
     head = data[:4096].lower()
     if data.startswith(b"PK\x03\x04"):
         fail(path, "RP078", "this is a zip archive, not a saved page: a Medium export is read with "
-                            "`reelpress import medium`, a Substack export with `reelpress import substack`")
+                            "`reelpress import medium`, a Substack export with `reelpress import substack`, "
+                            "a Letterboxd export with `reelpress import letterboxd`")
     if b"<rss" in head and b"wordpress.org/export" in head:
-        fail(path, "RP078", "this is a WordPress export (WXR), not a saved page; reelpress has no WordPress "
-                            "importer: save each post's page from the browser and give those to `reelpress import html`")
+        fail(path, "RP078", "this is a WordPress export (WXR), not a saved page: read it with "
+                            "`reelpress import wordpress`")
     if b"<feed" in head and b"blogger" in head:
-        fail(path, "RP078", "this is a Blogger export (an Atom feed), not a saved page; reelpress has no Blogger "
-                            "importer: save each post's page from the browser and give those to `reelpress import html`")
+        fail(path, "RP078", "this is a Blogger export (an Atom feed), not a saved page: read it with "
+                            "`reelpress import blogger`")
     if re.match(rb"^\s*(<\?xml[^>]*\?>\s*)?(<!--.*?-->\s*)*<(rss|feed)\b", head, re.DOTALL):
         fail(path, "RP078", "this is a news feed (RSS or Atom), not a saved page: save each post's page from "
                             "the browser and give those to `reelpress import html`")
