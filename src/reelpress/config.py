@@ -59,6 +59,13 @@ class CheckSettings:
 
 
 @dataclass(frozen=True)
+class AccessibilitySettings:
+    """Who stands behind the EPUB's accessibility claim."""
+
+    certified_by: str | None = None
+
+
+@dataclass(frozen=True)
 class CoverStyle:
     """Colours of a generated cover."""
 
@@ -99,6 +106,7 @@ class VolumeConfig:
     pdf: PdfSettings = field(default_factory=PdfSettings)
     cover: CoverStyle = field(default_factory=CoverStyle)
     indexes: IndexSettings = field(default_factory=IndexSettings)
+    accessibility: AccessibilitySettings = field(default_factory=AccessibilitySettings)
 
 
 @dataclass(frozen=True)
@@ -147,6 +155,11 @@ PDF_FIELDS = (
     Field("bleed", boolean, "true adds KDP's 0.125 in bleed to print pages. Default false."),
 )
 
+ACCESSIBILITY_FIELDS = (
+    Field("certified_by", text, "Who stands behind the EPUB Accessibility 1.1 claim (`a11y:certifiedBy`); "
+                                "default the publisher, else the author."),
+)
+
 CHECK_FIELDS = (
     Field("disable", codes, "Rule codes `reelpress check` skips for this volume, e.g. [\"RP103\"]."),
 )
@@ -172,18 +185,19 @@ VOLUME_FIELDS = (
     Field("pdf", table, "PDF profile and page; see [pdf]."),
     Field("cover", table, "Colours of a generated cover; see [cover]."),
     Field("indexes", table, "Which indexes to generate; see [indexes]."),
+    Field("accessibility", table, "The EPUB's accessibility claim; see [accessibility]."),
 )
 
 #: Keys a series.toml may set for all its volumes (a volume.toml overrides each of them).
 SHARED = ("author", "publisher", "language", "rights", "typography", "boilerplate", "check", "pdf", "cover",
-          "indexes")
+          "indexes", "accessibility")
 SERIES_FIELDS = (
     Field("title", text, "The series' name, e.g. Essential Film Reviews.", required=True),
     Field("volumes", slugs, "Volume folder names in series order; default: folder name order."),
     *(f for f in VOLUME_FIELDS if f.name in SHARED),
 )
 TABLES = {"typography": Typography, "boilerplate": Boilerplate, "check": CheckSettings, "pdf": PdfSettings,
-          "cover": CoverStyle, "indexes": IndexSettings}
+          "cover": CoverStyle, "indexes": IndexSettings, "accessibility": AccessibilitySettings}
 
 REVIEW_FIELDS = (
     Field("title", text, "The review's heading and its contents entry.", required=True),
@@ -283,7 +297,7 @@ def derived_identifier(title: str, author: str) -> str:
 
 
 SCHEMAS = {"typography": TYPOGRAPHY_FIELDS, "boilerplate": BOILERPLATE_FIELDS, "check": CHECK_FIELDS,
-           "pdf": PDF_FIELDS, "cover": COVER_FIELDS, "indexes": INDEX_FIELDS}
+           "pdf": PDF_FIELDS, "cover": COVER_FIELDS, "indexes": INDEX_FIELDS, "accessibility": ACCESSIBILITY_FIELDS}
 
 
 def review_meta(data: Mapping[str, Any], path: Path, where: Locator, raw: Mapping[str, str],

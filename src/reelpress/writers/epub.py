@@ -19,6 +19,7 @@ from markupsafe import Markup
 from reelpress import __version__
 from reelpress.errors import fail
 from reelpress.model import Volume
+from reelpress.writers import a11y
 from reelpress.writers.templating import render, templates_dir
 from reelpress.xhtml import parse_xhtml, q, tidy, to_xhtml_bytes
 
@@ -156,7 +157,7 @@ def declare_metadata(book: epub.EpubBook, volume: Volume) -> None:
         book.add_metadata("DC", "date", config.published.isoformat())
     if config.series:
         _series(book, config)
-    _accessibility(book, volume)
+    a11y.declare(book, volume)
     book.metadata[epub.NAMESPACES["OPF"]]["generator"] = [
         ("", {"name": "generator", "content": f"reelpress {__version__}"})]
     if volume.cover:
@@ -172,21 +173,6 @@ def _series(book: epub.EpubBook, config) -> None:
     book.add_metadata(None, "meta", "", {"name": "calibre:series", "content": config.series})
     if position:
         book.add_metadata(None, "meta", "", {"name": "calibre:series_index", "content": position})
-
-
-def _accessibility(book: epub.EpubBook, volume: Volume) -> None:
-    images = any(asset is not volume.cover for asset in volume.assets.values())
-    modes = ["textual", "visual"] if images else ["textual"]
-    features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
-    if images:
-        features.append("alternativeText")
-    summary = ("Reflowable text with a navigable table of contents, semantic headings and linked notes"
-               + ("; every image has a text description." if images else "."))
-    for prop, values in (("accessMode", modes), ("accessModeSufficient", ["textual"]),
-                         ("accessibilityFeature", features), ("accessibilityHazard", ["none"]),
-                         ("accessibilitySummary", [summary])):
-        for value in values:
-            book.add_metadata(None, "meta", value, {"property": f"schema:{prop}"})
 
 
 def add_resources(book: epub.EpubBook, volume: Volume) -> None:
@@ -251,5 +237,8 @@ def reproducible_zip(data: bytes, volume: Volume) -> bytes:
             info.create_system = 3
             info.external_attr = 0o100644 << 16
             info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(name), compresslevel=6)
+            data = source.read(name)
+            if name == "EPUB/content.opf":
+                data = a11y.with_package_language(data, volume.config.language)
+            target.writestr(info, data, compresslevel=6)
     return out.getvalue()
