@@ -212,6 +212,8 @@ def check(targets: tuple[Path, ...], strict: bool, fmt: str, output: Path | None
         click.echo(report.text(outcomes, strict), nl=False)
     else:
         click.echo(rendered, nl=False)
+    if any(outcome.broken for outcome in outcomes):
+        sys.exit(EXIT_USAGE)  # a checker could not run (exit 2, as when Java is missing), whatever the others found
     sys.exit(1 if failing(outcomes, strict) else 0)
 
 

@@ -69,7 +69,7 @@ CODES: dict[str, str] = {
     # outputs and environment
     "RP050": "output could not be written",
     "RP051": "rendering failed",
-    "RP052": "a required program (Java for EPUBCheck) is missing or failed",
+    "RP052": "a required program (Java for EPUBCheck, DAISY Ace) is missing or failed",
     "RP053": "another reelpress process is writing into the output folder",
     "RP054": "a character the book's fonts cannot print",
     "RP055": "an image prints below 300 dpi",

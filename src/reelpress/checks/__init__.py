@@ -16,7 +16,7 @@ from pathlib import Path
 
 from reelpress.checks import ace, book, epubcheck, pdf
 from reelpress.checks.rules import RULES
-from reelpress.errors import ReelpressError, diagnostic
+from reelpress.errors import EnvironmentProblem, ReelpressError, diagnostic
 from reelpress.model import Diagnostic
 
 _MARKER = re.compile(r"reelpress-disable(-next-line)?((?:\s+RP\d{3})*)")
@@ -29,6 +29,7 @@ class Outcome:
     target: str
     checks: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    broken: bool = False  # a checker could not run (its RP052 is among the diagnostics)
 
 
 def check_targets(paths: list[Path]) -> list[Outcome]:
@@ -52,7 +53,11 @@ def check_epub(path: Path, chapters: list[book.Chapter] | None = None, disabled=
     outcome.diagnostics += epubcheck.check(path)
     if ace.available():
         outcome.checks.append("Ace")
-        outcome.diagnostics += ace.check(path)
+        try:
+            outcome.diagnostics += ace.check(path)
+        except EnvironmentProblem as problem:  # Ace's own failure is reported beside what the others found
+            outcome.diagnostics += problem.diagnostics
+            outcome.broken = True
     epub_chapters, package = book.from_epub(path)
     for rule in RULES:
         if rule.code in disabled:
