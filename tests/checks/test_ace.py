@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from lxml import etree
 
 from conftest import SAMPLES
 from reelpress.checks import ace
@@ -43,9 +44,13 @@ def report_on(file: str, cfi: str, css: str) -> dict:
 def test_findings_keep_the_epub_folder_the_line_and_the_element(built):
     epub = built[SAMPLES[0]].outputs["epub"]
     with zipfile.ZipFile(epub) as archive:
-        lines = archive.read("EPUB/text/vertigo.xhtml").decode().splitlines()
-    backlink = next(n for n, line in enumerate(lines, 1) if 'role="doc-backlink"' in line)
-    cfi = "/4/2[vertigo]/16/2/2[vertigo_fn-hair]/2/2"
+        root = etree.fromstring(archive.read("EPUB/text/vertigo.xhtml"))
+    element = next(e for e in root.iter() if e.get("role") == "doc-backlink")
+    backlink, steps = element.sourceline, []
+    while element.getparent() is not None:  # the CFI Ace gives: even steps through the element children
+        steps.append(f"/{2 * (list(element.getparent()).index(element) + 1)}")
+        element = element.getparent()
+    cfi = "".join(reversed(steps))
     opf, link = ace.parse(report_on("text/vertigo.xhtml", cfi, 'a[href$="#vertigo_fnref-hair"]'), epub)
     assert str(opf) == f"{epub}/EPUB/content.opf: ACE-epub-lang error: The language must be specified"
     assert (link.path, link.line, link.code) == (f"{epub}/EPUB/text/vertigo.xhtml", backlink, "ACE-link-in-text-block")

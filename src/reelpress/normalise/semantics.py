@@ -8,8 +8,7 @@ pop-up notes, so HTML sources and Markdown footnotes end up the same (each note 
 
 from __future__ import annotations
 
-from reelpress.readers.notes import NOTE_TYPE, NOTE_TYPES
-from reelpress.xhtml import EPUB_TYPE, local, q, text_of
+from reelpress.xhtml import EPUB_TYPE, NOTE_TYPE, NOTE_TYPES, local, q, text_of
 
 ROLE_TYPES = {"doc-noteref": "noteref", "doc-endnotes": "endnotes", "doc-backlink": "backlink"}
 _STRAIGHT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})

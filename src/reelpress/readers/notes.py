@@ -13,11 +13,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from reelpress.xhtml import EPUB_TYPE, q
+from reelpress.xhtml import EPUB_TYPE, NOTE_TYPE, NOTE_TYPES, q
 
 BACKLINK_TEXT = "\u21a9\ufe0e"  # ↩ with the text (not emoji) presentation selector
-NOTE_TYPE = "endnote"
-NOTE_TYPES = (NOTE_TYPE, "footnote")
 
 
 def notes_section() -> etree._Element:
