@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reelpress.checks import ace, book, epubcheck, pdf
+from reelpress.checks import ace, book, epubcheck, pdf, tags
 from reelpress.checks.rules import RULES
 from reelpress.errors import EnvironmentProblem, ReelpressError, diagnostic
 from reelpress.model import Diagnostic
@@ -70,7 +70,8 @@ def check_epub(path: Path, chapters: list[book.Chapter] | None = None, disabled=
 
 
 def check_pdf(path: Path, titles: list[str] | None = None, page_size=None,
-              outcome: Outcome | None = None) -> Outcome:
+              outcome: Outcome | None = None, tagged: bool = False) -> Outcome:
+    """Read the PDF back; a tagged one (or one that must be: `tagged`) has its structure tree checked."""
     outcome = outcome or Outcome(str(path))
     outcome.checks.append("PDF")
     try:
@@ -79,6 +80,10 @@ def check_pdf(path: Path, titles: list[str] | None = None, page_size=None,
         outcome.diagnostics.append(diagnostic(path, "RP066", f"cannot read the PDF: {exc}"))
         return outcome
     outcome.diagnostics += pdf.problems(facts, titles, page_size)
+    structure = tags.read(path)
+    if tagged and not structure.marked:
+        outcome.diagnostics.append(diagnostic(path, "RP067", "the reading PDF is not tagged (no /MarkInfo)"))
+    outcome.diagnostics += [diagnostic(path, "RP067", problem) for problem in structure.problems]
     return outcome
 
 
@@ -100,7 +105,8 @@ def check_volume(folder: Path) -> Outcome:
         chapters = book.from_volume(result.volume)
         disabled = set(result.volume.config.check.disable)
         check_epub(result.outputs["epub"], chapters, disabled, outcome)
-        check_pdf(result.outputs["pdf"], [entry.title for entry in result.volume.toc], _trim(result.volume), outcome)
+        check_pdf(result.outputs["pdf"], [entry.title for entry in result.volume.toc], _trim(result.volume), outcome,
+                  tagged=result.volume.config.pdf.profile == "reading")
         temporary = {str(result.outputs[fmt]): f"{folder.name}.{fmt}" for fmt in ("epub", "pdf")}
         outcome.diagnostics = [_renamed(d, temporary) for d in outcome.diagnostics if not _marked(d, chapters)]
     return outcome

@@ -127,8 +127,9 @@ def task(volume, book: Book, elements: list, styles: tuple[str, ...], skip_first
     if skip_first:
         etree.SubElement(body, q("div"), {"class": "rp-skip"})
     body.extend(copy.deepcopy(element) for element in elements)
+    profile = volume.config.pdf.profile
     return Task(to_html_string(html), styles, volume.directory.resolve().as_uri() + "/", roots(volume),
-                skip_first, volume.config.pdf.profile == "print")
+                skip_first, profile == "print", tagged=profile == "reading")
 
 
 def roots(volume) -> tuple[str, ...]:

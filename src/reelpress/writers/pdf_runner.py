@@ -48,7 +48,7 @@ class PieceCache:
     def key(self, task: Task) -> str:
         digest = hashlib.sha256()
         for part in (code_digest(), self.weasyprint, task.base_url, str(task.skip_first),
-                     str(task.low_resolution), task.html, *task.sheets, *task.roots):
+                     str(task.low_resolution), str(task.tagged), task.html, *task.sheets, *task.roots):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
         for url in sorted(set(FILE_URL.findall(task.html + "".join(task.sheets)))):
             digest.update(url.encode() + self._file_digest(url))

@@ -30,6 +30,7 @@ class Task:
     roots: tuple[str, ...]
     skip_first: bool = False  # the first page only puts the second on a left-hand page; drop it
     low_resolution: bool = False  # report images under 300 dpi (print)
+    tagged: bool = False  # a tagged PDF, with its structure tree (the reading profile: pdf_tags.py)
 
 
 @dataclass

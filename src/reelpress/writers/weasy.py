@@ -23,7 +23,7 @@ from weasyprint.text.fonts import FontConfiguration  # noqa: E402
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse  # noqa: E402
 
 from reelpress import templates_dir  # noqa: E402
-from reelpress.writers import print_layout, weasyfix  # noqa: E402
+from reelpress.writers import pdf_tags, print_layout, weasyfix  # noqa: E402
 from reelpress.writers.pdf_task import Rendered, Task  # noqa: E402
 
 VERSION = weasyprint.__version__
@@ -103,7 +103,7 @@ def render_task(task: Task) -> Rendered:
     with Warnings() as caught:
         try:
             document = render_document(task)
-            pdf = document.write_pdf()
+            pdf = document.write_pdf(pdf_variant=pdf_tags.VARIANT) if task.tagged else document.write_pdf()
         except FatalURLFetchingError as exc:
             return Rendered(b"", 0, 0, problems=[f"PDF rendering stopped: {exc}"])
     skip = 1 if task.skip_first else 0
