@@ -27,7 +27,7 @@ from reelpress.normalise import normalise_volume
 from reelpress.readers import find_sources, read_reviews
 from reelpress.review_cache import ReviewCache
 from reelpress.toc import build_toc
-from reelpress.writers import WRITERS, templating, writer
+from reelpress.writers import WRITERS, pagelist, templating, writer
 
 FORMATS = tuple(WRITERS)
 COVER_NAMES = ("cover.jpg", "cover.jpeg", "cover.png")
@@ -44,6 +44,7 @@ class BuildResult:
     volume: Volume
     outputs: dict[str, Path] = field(default_factory=dict)  # format → file written
     warnings: list[Diagnostic] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the build did that a user may want to know
 
 
 def build(volume_dir: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
@@ -67,13 +68,19 @@ def write_volume(volume: Volume, out_dir: Path, formats: tuple[str, ...], progre
     """Write `formats` of a loaded volume into `out_dir`: every output, or (on an error) none."""
     if profile:
         volume.config = replace(volume.config, pdf=replace(volume.config.pdf, profile=profile))
-    outputs = {}
+    outputs, notes = {}, []
     for fmt in formats:
         progress(f"writing {what}{fmt.upper()}")
-        outputs[out_dir / f"{volume.name}.{fmt}"] = writer(fmt)(volume)
+        if fmt == "epub" and pagelist.wanted(volume):
+            progress(f"{what}EPUB: the print edition's page numbers")
+            pages = pagelist.page_map(volume)
+            notes.append(pagelist.describe(pages, volume))
+            outputs[out_dir / f"{volume.name}.epub"] = writer("epub")(volume, pages)
+        else:
+            outputs[out_dir / f"{volume.name}.{fmt}"] = writer(fmt)(volume)
     progress("saving")
     save(outputs)
-    return BuildResult(volume, {path.suffix[1:]: path for path in outputs}, volume.warnings)
+    return BuildResult(volume, {path.suffix[1:]: path for path in outputs}, volume.warnings, notes)
 
 
 def load(volume_dir: Path, progress: Progress = lambda stage: None, cache_dir: Path | None = None,

@@ -93,6 +93,8 @@ def _build_volume(volume_dir: Path, out_dir: Path, formats, profile, quiet: bool
         cache.remember(volume_dir, out_dir, formats, profile, result.outputs, inputs)
     written = ", ".join(f"{path} ({_size(path.stat().st_size)})" for path in result.outputs.values())
     click.echo(f"wrote {written} in {time.perf_counter() - started:.1f} s")
+    for note in result.notes:
+        click.echo(f"  {note}")
     return 0
 
 

@@ -68,6 +68,12 @@ def declare(book, volume: Volume, page_list: bool = False) -> None:
                          ("accessibilitySummary", [summary(volume, page_list)])):
         for value in values:
             book.add_metadata(None, "meta", value, {"property": f"schema:{prop}"})
+    if page_list:
+        isbn = volume.config.print.isbn
+        if isbn:
+            book.add_metadata("DC", "source", f"urn:isbn:{isbn}")
+        book.add_metadata(None, "meta", f"urn:isbn:{isbn}" if isbn else f"{volume.config.title} (print edition)",
+                          {"property": "pageBreakSource"})
     if claims_conformance(volume):
         book.add_metadata(None, "meta", CONFORMS_TO, {"property": "dcterms:conformsTo", "id": "conformance"})
         book.add_metadata(None, "meta", certifier(volume), {"property": "a11y:certifiedBy", "refines": "#conformance"})

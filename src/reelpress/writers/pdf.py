@@ -20,6 +20,12 @@ from reelpress.xhtml import parse_xhtml, q, tidy, to_html_string
 
 def write(volume: Volume) -> bytes:
     """The PDF for `volume` in its profile (reading, print or proof), as bytes, built from pieces."""
+    return lay_out(volume)[0]
+
+
+def lay_out(volume: Volume) -> tuple[bytes, list[pdf_pieces.Placed], int]:
+    """The PDF, its placed pieces (what is on each page: pagelist.py reads the print edition's), and
+    how many documents were laid out rather than found in the cache."""
     root = book_tree(volume)
     _check_glyphs(root, volume)
     book = pdf_pieces.split(root)
@@ -49,7 +55,7 @@ def write(volume: Volume) -> bytes:
                              for page, src, dpi in piece.rendered.low_resolution])
     data = pdf_assemble.assemble(placed, folios, shown, pdf_pieces.anchor_pages(placed), on_blanks)
     cache.finish(pages, len(shown))
-    return data
+    return data, placed, cache.fresh
 
 
 def _raise_problems(volume: Volume, renders) -> None:

@@ -42,6 +42,7 @@ class PieceCache:
         self.manifest = pdf_record(folder, name) if folder else None
         self.memory: dict[str, Rendered] = {}
         self.used: set[str] = set()
+        self.fresh = 0  # tasks laid out by this build (not found in the cache)
         self._files: dict[str, bytes] = {}
         self.weasyprint = weasyprint_version()
 
@@ -83,6 +84,7 @@ class PieceCache:
 
     def put(self, key: str, rendered: Rendered) -> None:
         self.memory[key] = rendered
+        self.fresh += 1
         if self.folder is None or rendered.problems:
             return
         facts = {k: v for k, v in asdict(rendered).items() if k != "pdf"}

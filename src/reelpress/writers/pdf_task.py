@@ -47,6 +47,7 @@ class Rendered:
     anchors: dict[str, tuple[int, float, float]] = field(default_factory=dict)
     bookmarks: list[tuple[int, str, int, float, float, bool]] = field(default_factory=list)
     low_resolution: list[tuple[int, str, int]] = field(default_factory=list)
+    first_text: list[str] = field(default_factory=list)  # each page's first words (pagelist.py)
     problems: list[str] = field(default_factory=list)
 
 

@@ -23,7 +23,7 @@ from weasyprint.text.fonts import FontConfiguration  # noqa: E402
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse  # noqa: E402
 
 from reelpress import templates_dir  # noqa: E402
-from reelpress.writers import pdf_tags, print_layout, weasyfix  # noqa: E402
+from reelpress.writers import pagelist, pdf_tags, print_layout, weasyfix  # noqa: E402
 from reelpress.writers.pdf_task import Rendered, Task  # noqa: E402
 
 VERSION = weasyprint.__version__
@@ -111,6 +111,7 @@ def render_task(task: Task) -> Rendered:
     for index, page in enumerate(document.pages[skip:]):
         height = page.height
         rendered.blank.append(page._page_box.page_type.blank)
+        rendered.first_text.append(pagelist.first_text(page))
         for name, (x, y, *_) in page.anchors.items():
             place = (index, round(x * PT_PER_PX, 3), round((height - y) * PT_PER_PX, 3))
             rendered.anchors.setdefault(name, place)  # a box split across pages: where it starts
