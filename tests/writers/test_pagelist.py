@@ -98,3 +98,16 @@ def test_the_print_isbn_is_the_page_source_and_the_page_list_can_be_turned_off(m
     off = config.replace("[print]", "[accessibility]\npage_list = false\n[print]")
     plain = build(make_volume(config=off, name="off"), tmp_path / "b", ("epub",)).outputs["epub"]
     assert markers(plain) == {}
+
+
+def test_an_epub_whose_print_edition_cannot_be_laid_out_is_built_without_page_numbers(make_volume, tmp_path):
+    from click.testing import CliRunner
+
+    from reelpress.cli import main
+
+    folder = make_volume({"01-a.md": review("A", "A face: 😀, which the book's fonts cannot print.")})
+    result = CliRunner().invoke(main, ["build", str(folder), "--format", "epub", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "test-volume.epub: no print page numbers, as the print edition cannot be laid out: the book's fonts " \
+           "have no glyph for 😀" in result.output
+    assert markers(tmp_path / "out" / "test-volume.epub") == {}

@@ -54,7 +54,7 @@ def page_map(volume: Volume) -> PageMap:
     config = volume.config
     paperback = replace(volume, config=replace(config, pdf=replace(config.pdf, profile="print")), warnings=[])
     try:
-        _, placed, fresh = pdf.lay_out(paperback)
+        _, placed, fresh = pdf.lay_out(paperback, assemble=False)  # the pages, not the PDF
     except ReelpressError as error:  # a PDF-only problem (a character its fonts lack): the EPUB is still fine
         return PageMap([], False, error.diagnostics[0].message if error.diagnostics else str(error))
     return PageMap(page_starts(volume, placed), fresh == 0)

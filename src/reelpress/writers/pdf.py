@@ -23,9 +23,9 @@ def write(volume: Volume) -> bytes:
     return lay_out(volume)[0]
 
 
-def lay_out(volume: Volume) -> tuple[bytes, list[pdf_pieces.Placed], int]:
-    """The PDF, its placed pieces (what is on each page: pagelist.py reads the print edition's), and
-    how many documents were laid out rather than found in the cache."""
+def lay_out(volume: Volume, assemble: bool = True) -> tuple[bytes, list[pdf_pieces.Placed], int]:
+    """The PDF (unless not `assemble`d: empty), its placed pieces (what is on each page: pagelist.py
+    reads the print edition's), and how many documents were laid out rather than found in the cache."""
     root = book_tree(volume)
     _check_glyphs(root, volume)
     book = pdf_pieces.split(root)
@@ -53,7 +53,7 @@ def lay_out(volume: Volume) -> tuple[bytes, list[pdf_pieces.Placed], int]:
     _raise_problems(volume, folios + ([on_blanks] if on_blanks else []))
     _low_resolution(volume, [(piece.first + page, src, dpi) for piece in placed
                              for page, src, dpi in piece.rendered.low_resolution])
-    data = pdf_assemble.assemble(placed, folios, shown, pdf_pieces.anchor_pages(placed), on_blanks)
+    data = pdf_assemble.assemble(placed, folios, shown, pdf_pieces.anchor_pages(placed), on_blanks) if assemble else b""
     cache.finish(pages, len(shown))
     return data, placed, cache.fresh
 
