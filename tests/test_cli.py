@@ -22,8 +22,10 @@ def test_build_writes_both_files_and_says_so(make_volume, tmp_path):
     result = run("build", str(make_volume()), "--out", str(out))
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["test-volume.epub", "test-volume.pdf"]
-    last = result.output.strip().splitlines()[-1]
-    assert last.startswith(f"wrote {out}/test-volume.epub (") and "KB), " in last and last.endswith(" s")
+    wrote, note = result.output.strip().splitlines()[-2:]
+    assert wrote.startswith(f"wrote {out}/test-volume.epub (") and "KB), " in wrote and wrote.endswith(" s")
+    assert note.startswith("  test-volume.epub: page numbers of ") and note.endswith(" print pages (the print "
+                                                                                   "edition laid out for them)")
 
 
 def test_format_epub_writes_only_the_epub(make_volume, tmp_path):

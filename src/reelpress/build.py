@@ -38,6 +38,7 @@ class BuildResult:
     volume: Volume
     outputs: dict[str, Path] = field(default_factory=dict)  # format → file written
     warnings: list[Diagnostic] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the build did that a user may want to know
 
 
 def build(volume_dir: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
@@ -55,15 +56,16 @@ def build(volume_dir: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS,
 def write_volume(volume: Volume, out_dir: Path, formats: tuple[str, ...], progress: Progress,
                  options: WriteOptions, what: str = "") -> BuildResult:
     """Write `formats` of a loaded volume into `out_dir`: every output, or (on an error) none."""
-    outputs, warnings = {}, list(volume.warnings)
+    outputs, warnings, notes = {}, list(volume.warnings), []
     for fmt in formats:
         progress(f"writing {what}{fmt.upper()}")
         written = writer(fmt)(volume, options)
         outputs[out_dir / f"{volume.name}.{fmt}"] = written.data
         warnings += written.warnings
+        notes += written.notes
     progress("saving")
     save(outputs)
-    return BuildResult(volume, {path.suffix[1:]: path for path in outputs}, warnings)
+    return BuildResult(volume, {path.suffix[1:]: path for path in outputs}, warnings, notes)
 
 
 def load(volume_dir: Path, progress: Progress = lambda stage: None, cache_dir: Path | None = None) -> Volume:

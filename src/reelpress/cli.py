@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from reelpress import __version__
-from reelpress.errors import EXIT_INTERRUPTED, ReelpressError, UsageProblem
+from reelpress.errors import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, ReelpressError, UsageProblem
 from reelpress.util.status import Progress
 
 FORMAT_CHOICES = ("all", "epub", "pdf")
@@ -106,6 +106,8 @@ def _build_volume(volume_dir: Path, out_dir: Path, formats, profile, quiet: bool
     _print_diagnostics(built.warnings)
     written = ", ".join(f"{path} ({_size(path.stat().st_size)})" for path in built.outputs.values())
     click.echo(f"wrote {written} in {time.perf_counter() - started:.1f} s")
+    for note in built.notes:
+        click.echo(f"  {note}")
     return 0
 
 
@@ -226,6 +228,8 @@ def check(targets: tuple[Path, ...], strict: bool, fmt: str, output: Path | None
         click.echo(report.text(outcomes, strict), nl=False)
     else:
         click.echo(rendered, nl=False)
+    if any(outcome.broken for outcome in outcomes):
+        sys.exit(EXIT_ENVIRONMENT)  # a checker could not run (exit 3, as when Java is missing), whatever the others found
     sys.exit(1 if failing(outcomes, strict) else 0)
 
 

@@ -71,10 +71,11 @@ CODES: dict[str, str] = {
     "RP064": "PDF page size differs between pages or from the volume's trim",
     "RP065": "a blank PDF page that is not the back of a page before a chapter",
     "RP066": "the PDF cannot be read",
+    "RP067": "the reading PDF is not tagged, or its structure tree is broken",
     # outputs and environment
     "RP050": "output could not be written",
     "RP051": "rendering failed",
-    "RP052": "a required program (Java for EPUBCheck) is missing or failed",
+    "RP052": "a required program (Java for EPUBCheck, DAISY Ace) is missing or failed",
     "RP053": "another reelpress process is writing into the output folder",
     "RP054": "a character the book's fonts cannot print",
     "RP055": "an image prints below 300 dpi",

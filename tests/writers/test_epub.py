@@ -65,8 +65,46 @@ def test_metadata(built):
     assert meta("schema:accessMode") == ["textual", "visual"]
     assert "alternativeText" in meta("schema:accessibilityFeature")
     assert meta("schema:accessibilityHazard") == ["none"] and meta("schema:accessibilitySummary")
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"  # on <package>, beside dc:language
+    assert meta("dcterms:conformsTo") == ["EPUB Accessibility 1.1 - WCAG 2.1 Level AA"]
+    certified = root.find(".//opf:meta[@property='a11y:certifiedBy']", OPF)
+    assert certified.get("refines") == "#conformance" and certified.text == "Linden Reel Press"  # the publisher
+    assert "meets EPUB Accessibility 1.1" in meta("schema:accessibilitySummary")[0]
     cover = root.find(".//opf:item[@properties='cover-image']", OPF)
     assert cover is not None and cover.get("href") == "images/cover.png"
+
+
+def test_the_claim_names_who_certifies_it_and_is_not_made_for_undescribed_images(make_volume, tmp_path):
+    meta = lambda root, prop: [m.text for m in root.iterfind(f".//opf:meta[@property='{prop}']", OPF)]
+    plain = opf(build(make_volume(), tmp_path / "a", ("epub",)).outputs["epub"])
+    assert meta(plain, "a11y:certifiedBy") == ["A. Critic"]  # no publisher: the author
+    config = 'title = "T"\nauthor = "A"\npublisher = "P"\n[accessibility]\ncertified_by = "Reel Access Ltd"\n'
+    named = opf(build(make_volume(config=config, name="named"), tmp_path / "b", ("epub",)).outputs["epub"])
+    assert meta(named, "a11y:certifiedBy") == ["Reel Access Ltd"]
+    undescribed = make_volume({"01-a.md": review("A", "Text.\n\n<img src=\"../images/still.png\">")},
+                              images={"images/still.png": png_bytes()}, name="undescribed")
+    result = build(undescribed, tmp_path / "c", ("epub",))
+    assert [w.code for w in result.warnings] == ["RP044"]
+    root = opf(result.outputs["epub"])
+    assert meta(root, "dcterms:conformsTo") == [] and meta(root, "a11y:certifiedBy") == []
+    assert meta(root, "schema:accessibilitySummary")[0].endswith(
+        "Some images have no text description. No conformance to EPUB Accessibility is claimed.")
+    assert_epubcheck_clean(result.outputs["epub"])
+
+
+def test_notes_carry_the_types_and_roles_reading_systems_and_ace_expect(built):
+    with zipfile.ZipFile(built[SAMPLES[0]].outputs["epub"]) as archive:
+        root = etree.fromstring(archive.read("EPUB/text/vertigo.xhtml"))
+        css = archive.read("EPUB/css/epub.css").decode()
+    notes = root.find(".//x:section[@epub:type='endnotes']", XHTML)
+    assert notes.get("role") == "doc-endnotes" and notes.get("aria-label") == "Notes"
+    item = notes.find(".//x:li", XHTML)
+    assert item.get(f"{{{XHTML['epub']}}}type") == "endnote" and item.get("role") is None  # doc-endnote is deprecated
+    backlink = item.find(".//x:a[@role='doc-backlink']", XHTML)
+    assert backlink.get("aria-label") == "Back to text"
+    assert 'a[role="doc-backlink"] { text-decoration: underline; }' in css  # a link without relying on colour
+    noteref = root.find(".//x:a[@epub:type='noteref']", XHTML)
+    assert noteref.get("role") == "doc-noteref" and noteref.get("href") == "#" + item.get("id")
 
 
 def test_nav_landmarks_spine_and_one_file_per_review(built):

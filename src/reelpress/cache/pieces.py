@@ -52,6 +52,7 @@ class PieceCache:
         self.make = make
         self.memory: dict[str, object] = {}
         self.used: set[str] = set()
+        self.fresh = 0  # tasks laid out by this build (not found in the cache)
         self._files: dict[str, bytes] = {}
         self.weasyprint = weasyprint_version()
 
@@ -59,7 +60,7 @@ class PieceCache:
         """A digest of everything laying `task` (a writers.pdf.tasks.Task) out reads."""
         digest = hashlib.sha256()
         for part in (code_digest(), self.weasyprint, task.base_url, str(task.skip_first),
-                     str(task.low_resolution), task.html, *task.sheets, *task.roots):
+                     str(task.low_resolution), str(task.tagged), task.html, *task.sheets, *task.roots):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
         for url in sorted(set(FILE_URL.findall(task.html + "".join(task.sheets)))):
             digest.update(url.encode() + self._file_digest(url))
@@ -94,6 +95,7 @@ class PieceCache:
 
     def put(self, key: str, rendered) -> None:
         self.memory[key] = rendered
+        self.fresh += 1
         if self.folder is None or rendered.problems:
             return
         facts = {k: v for k, v in asdict(rendered).items() if k != "pdf"}

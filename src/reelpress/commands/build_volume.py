@@ -22,6 +22,7 @@ class Built:
     volume: object = None  # the loaded Volume (None when unchanged and not asked for)
     warnings: list = field(default_factory=list)
     up_to_date: bool = False  # nothing changed since the build that wrote `outputs`: nothing was written
+    notes: list = field(default_factory=list)  # what the build did that a user may want to know
 
 
 def options_for(out_dir: Path, profile: str | None = None, jobs: int = 1) -> WriteOptions:
@@ -47,4 +48,4 @@ def build_if_changed(volume_dir: Path, out_dir: Path, formats: tuple[str, ...], 
     result = build(volume_dir, out_dir, formats, progress, options)
     if not result.warnings:  # a build with warnings is built again, so they are shown again
         output_cache.remember(volume_dir, out_dir, formats, options.profile, result.outputs, inputs)
-    return Built(result.outputs, result.volume, result.warnings)
+    return Built(result.outputs, result.volume, result.warnings, notes=result.notes)

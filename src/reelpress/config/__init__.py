@@ -59,6 +59,21 @@ class CheckSettings:
 
 
 @dataclass(frozen=True)
+class AccessibilitySettings:
+    """Who stands behind the EPUB's accessibility claim."""
+
+    certified_by: str | None = None
+    page_list: bool = True
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    """The print edition."""
+
+    isbn: str | None = None
+
+
+@dataclass(frozen=True)
 class CoverStyle:
     """Colours of a generated cover."""
 
@@ -99,6 +114,8 @@ class VolumeConfig:
     pdf: PdfSettings = field(default_factory=PdfSettings)
     cover: CoverStyle = field(default_factory=CoverStyle)
     indexes: IndexSettings = field(default_factory=IndexSettings)
+    accessibility: AccessibilitySettings = field(default_factory=AccessibilitySettings)
+    print: PrintSettings = field(default_factory=PrintSettings)
 
 
 @dataclass(frozen=True)
@@ -121,6 +138,13 @@ BOILERPLATE_FIELDS = (
     Field("defaults", boolean, "false to drop the built-in patterns (\"Thanks for reading!\", \"Share this "
                                "post\" …). Default true."),
 )
+
+def isbn(value: Any) -> str:
+    digits = value.replace("-", "").replace(" ", "") if isinstance(value, str) else ""
+    if not re.fullmatch(r"\d{13}|\d{9}[\dXx]", digits):
+        raise Invalid(f"expected an ISBN of 10 or 13 digits (hyphens allowed), got {value!r}")
+    return digits.upper()
+
 
 def colour(value: Any) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
@@ -145,6 +169,17 @@ PDF_FIELDS = (
                                         "paperback) or `proof` (for proofreading). Default `reading`."),
     Field("trim", one_of(*TRIMS), "Page size: 5x8in, 5.25x8in, 5.5x8.5in (default), 6x9in or A5."),
     Field("bleed", boolean, "true adds KDP's 0.125 in bleed to print pages. Default false."),
+)
+
+ACCESSIBILITY_FIELDS = (
+    Field("certified_by", text, "Who stands behind the EPUB Accessibility 1.1 claim (`a11y:certifiedBy`); "
+                                "default the publisher, else the author."),
+    Field("page_list", boolean, "false leaves out the print edition's page numbers (pagebreak markers and a "
+                                "page list, from the print layout). Default true."),
+)
+
+PRINT_FIELDS = (
+    Field("isbn", isbn, "The print edition's ISBN: named as the source of the EPUB's page numbers."),
 )
 
 CHECK_FIELDS = (
@@ -172,18 +207,20 @@ VOLUME_FIELDS = (
     Field("pdf", table, "PDF profile and page; see [pdf]."),
     Field("cover", table, "Colours of a generated cover; see [cover]."),
     Field("indexes", table, "Which indexes to generate; see [indexes]."),
+    Field("accessibility", table, "The EPUB's accessibility claim and page list; see [accessibility]."),
+    Field("print", table, "The print edition; see [print]."),
 )
 
 #: Keys a series.toml may set for all its volumes (a volume.toml overrides each of them).
 SHARED = ("author", "publisher", "language", "rights", "typography", "boilerplate", "check", "pdf", "cover",
-          "indexes")
+          "indexes", "accessibility")
 SERIES_FIELDS = (
     Field("title", text, "The series' name, e.g. Essential Film Reviews.", required=True),
     Field("volumes", slugs, "Volume folder names in series order; default: folder name order."),
     *(f for f in VOLUME_FIELDS if f.name in SHARED),
 )
 TABLES = {"typography": Typography, "boilerplate": Boilerplate, "check": CheckSettings, "pdf": PdfSettings,
-          "cover": CoverStyle, "indexes": IndexSettings}
+          "cover": CoverStyle, "indexes": IndexSettings, "accessibility": AccessibilitySettings, "print": PrintSettings}
 
 REVIEW_FIELDS = (
     Field("title", text, "The review's heading and its contents entry.", required=True),
@@ -298,7 +335,8 @@ def derived_identifier(title: str, author: str) -> str:
 
 
 SCHEMAS = {"typography": TYPOGRAPHY_FIELDS, "boilerplate": BOILERPLATE_FIELDS, "check": CHECK_FIELDS,
-           "pdf": PDF_FIELDS, "cover": COVER_FIELDS, "indexes": INDEX_FIELDS}
+           "pdf": PDF_FIELDS, "cover": COVER_FIELDS, "indexes": INDEX_FIELDS, "accessibility": ACCESSIBILITY_FIELDS,
+           "print": PRINT_FIELDS}
 
 
 def review_meta(data: Mapping[str, Any], path: Path, where: Locator, raw: Mapping[str, str],

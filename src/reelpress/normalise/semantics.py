@@ -3,12 +3,12 @@
 Blog editors write `<i>` for emphasis and for titles alike. Italics whose whole text is the title of
 a film reviewed in the volume become `<cite>` (a title of a work); other `<i>` become `<em>`. Notes
 written in HTML with ARIA roles (`role="doc-noteref"` …) get the EPUB types reading systems use for
-pop-up notes, so HTML sources and Markdown footnotes end up the same.
+pop-up notes, so HTML sources and Markdown footnotes end up the same (each note an `endnote` item).
 """
 
 from __future__ import annotations
 
-from reelpress.util.xhtml import EPUB_TYPE, local, q, text_of
+from reelpress.util.xhtml import EPUB_TYPE, NOTE_TYPE, NOTE_TYPES, local, q, text_of
 
 ROLE_TYPES = {"doc-noteref": "noteref", "doc-endnotes": "endnotes", "doc-backlink": "backlink"}
 _STRAIGHT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
@@ -30,6 +30,8 @@ def run(body, ctx) -> None:
         kind = ROLE_TYPES.get(element.get("role", ""))
         if kind and element.get(EPUB_TYPE) is None:
             element.set(EPUB_TYPE, kind)
-            if kind == "endnotes":
-                for item in element.iter(q("li")):
-                    item.set(EPUB_TYPE, item.get(EPUB_TYPE) or "footnote")
+    for section in body.iter():
+        if section.get(EPUB_TYPE) == "endnotes":
+            for item in section.iter(q("li")):  # `footnote` wants doc-footnote, which a list item cannot have
+                if item.get(EPUB_TYPE) in (None, *NOTE_TYPES):
+                    item.set(EPUB_TYPE, NOTE_TYPE)

@@ -2,15 +2,18 @@
 
 A note reference is `<sup><a id="fnref-N" href="#fn-N" epub:type="noteref" role="doc-noteref">N</a></sup>`;
 the notes are one `<section epub:type="endnotes" role="doc-endnotes">` at the end of the body holding an
-`<ol>` of `<li id="fn-N" epub:type="footnote">` (EPUB deprecates `endnote`), each ending in a backlink. Reading systems turn this into
+`<ol>` of `<li id="fn-N" epub:type="endnote">`, each ending in a backlink. Reading systems turn this into
 pop-up notes (Apple Books, Kobo, Kindle); the ids pass later makes the ids unique in the book.
+The items carry no ARIA role: DPUB-ARIA 1.1 deprecates `doc-endnote` (a list item of `doc-endnotes`
+is the note), and `doc-footnote` is not allowed on a list item. `footnote`, which the SSV pairs with
+`doc-footnote`, is still read as a note (sources and older builds use it).
 """
 
 from __future__ import annotations
 
 from lxml import etree
 
-from reelpress.util.xhtml import EPUB_TYPE, q
+from reelpress.util.xhtml import EPUB_TYPE, NOTE_TYPE, NOTE_TYPES, q
 
 BACKLINK_TEXT = "\u21a9\ufe0e"  # ↩ with the text (not emoji) presentation selector
 
@@ -53,7 +56,7 @@ def from_python_markdown(body) -> None:
         for ol in div.iter(q("ol")):
             section.append(ol)
             for item in ol.iterchildren(q("li")):
-                item.set(EPUB_TYPE, "footnote")
+                item.set(EPUB_TYPE, NOTE_TYPE)
             for link in ol.iter(q("a")):
                 if "footnote-backref" in link.get("class", "").split():
                     mark_backlink(link)
@@ -69,13 +72,13 @@ def drop_unreferenced(body) -> list[str]:
     referenced = {link.get("href", "")[1:] for link in body.iter(q("a")) if link.get(EPUB_TYPE) == "noteref"}
     removed, numbers = [], {}
     for section in [s for s in body.iter(q("section")) if s.get(EPUB_TYPE) == "endnotes"]:
-        for item in [i for i in section.iter(q("li")) if i.get(EPUB_TYPE) == "footnote"]:
+        for item in [i for i in section.iter(q("li")) if i.get(EPUB_TYPE) in NOTE_TYPES]:
             if item.get("id") in referenced:
                 numbers[item.get("id")] = str(len(numbers) + 1)
             else:
                 removed.append(item.get("id", ""))
                 item.getparent().remove(item)
-        if not any(item.get(EPUB_TYPE) == "footnote" for item in section.iter(q("li"))):
+        if not any(item.get(EPUB_TYPE) in NOTE_TYPES for item in section.iter(q("li"))):
             section.getparent().remove(section)
     for link in body.iter(q("a")):
         if link.get(EPUB_TYPE) == "noteref" and link.get("href", "")[1:] in numbers and removed:

@@ -21,6 +21,8 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
 NSMAP = {None: XHTML_NS, "epub": EPUB_NS}
 EPUB_TYPE = f"{{{EPUB_NS}}}type"
+NOTE_TYPE = "endnote"  # the epub:type of a note (readers/notes.py has the whole note markup)
+NOTE_TYPES = (NOTE_TYPE, "footnote")  # read as notes: sources and older builds use `footnote`
 
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 _NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # what XML 1.0 does not allow

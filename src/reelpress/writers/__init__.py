@@ -42,6 +42,7 @@ class Output:
 
     data: bytes
     warnings: list[Diagnostic] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what it did that a user may want to know
 
 
 def writer(fmt: str) -> Callable[[Volume, WriteOptions], Output]:

@@ -4,13 +4,15 @@ The recipe, one step each: render the content documents, declare the metadata, a
 NCX table of contents, the spine and the EPUB 2 guide, let ebooklib write the package, then rewrite
 the zip so the same sources give the same bytes (ebooklib stamps entries with the wall clock).
 Content documents are added as plain items so that ebooklib writes our XHTML exactly as rendered.
+The reviews carry the print edition's page numbers (pagelist.py), and the nav its page list; the
+accessibility metadata and claim are a11y.py's.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from ebooklib import epub
@@ -19,7 +21,7 @@ from markupsafe import Markup
 from reelpress import __version__
 from reelpress.errors import fail
 from reelpress.model import Volume
-from reelpress.writers import Output, WriteOptions
+from reelpress.writers import Output, WriteOptions, a11y, pagelist
 from reelpress.writers.templating import render, templates_dir
 from reelpress.util.xhtml import parse_xhtml, q, tidy, to_xhtml_bytes
 
@@ -37,16 +39,20 @@ class Document:
     matter: str = "frontmatter"  # the body's epub:type
     landmark: str | None = None  # EPUB 3 landmark type
     guide: str | None = None  # EPUB 2 guide type
+    pages: list[str] = field(default_factory=list)  # the print pages that begin in it (pagebreak markers)
 
 
 def write(volume: Volume, options: WriteOptions = WriteOptions()) -> Output:
-    """The EPUB for `volume` (an e-book has no profile, no pages and no workers: `options` changes nothing)."""
+    """The EPUB for `volume`, with the print edition's page numbers unless the volume turns them off
+    (laid out in the print profile through the piece cache of `options`: pagelist.py)."""
+    pages = pagelist.page_map(volume, options) if pagelist.wanted(volume) else None
     owner = id_owners(volume)
-    documents = content_documents(volume, owner)
+    documents = content_documents(volume, owner, pages)
+    numbers = [(d.name, int(n)) for d in documents for n in d.pages]
     book = epub.EpubBook()
-    declare_metadata(book, volume)
+    declare_metadata(book, volume, bool(numbers))
     add_resources(book, volume)
-    add_documents(book, volume, documents, owner)
+    add_documents(book, volume, documents, owner, numbers)
     book.toc = ncx_toc(volume, owner)
     book.add_item(epub.EpubNcx())
     book.guide = [{"type": d.guide, "href": d.name, "title": d.title} for d in documents if d.guide]
@@ -55,7 +61,7 @@ def write(volume: Volume, options: WriteOptions = WriteOptions()) -> Output:
                                          "raise_exceptions": True, "compresslevel": 0})  # compressed once, below
     writer.process()
     writer.write()
-    return Output(reproducible_zip(raw.getvalue(), volume))
+    return Output(reproducible_zip(raw.getvalue(), volume), notes=[pagelist.describe(pages, volume)] if pages else [])
 
 
 # -- content documents -------------------------------------------------------------------------
@@ -80,7 +86,8 @@ def id_owners(volume: Volume) -> dict[str, str]:
     return owner
 
 
-def content_documents(volume: Volume, owner: dict[str, str]) -> list[Document]:
+def content_documents(volume: Volume, owner: dict[str, str],
+                      pages: pagelist.PageMap | None = None) -> list[Document]:
     config = volume.config
     docs = []
     if volume.cover:
@@ -109,8 +116,9 @@ def content_documents(volume: Volume, owner: dict[str, str]) -> list[Document]:
     if volume.series:
         docs.append(Document("text/series.xhtml", "Also in this Series",
                              render("series.xhtml", config=config, series=volume.series), "backmatter"))
+    starts = pages.starts if pages else []
     for doc in docs:
-        doc.content = _finish(doc, volume, owner)
+        doc.content = _finish(doc, volume, owner, [s for s in starts if f"text/{s.review}.xhtml" == doc.name])
     return docs
 
 
@@ -121,12 +129,16 @@ def _href(owner: dict[str, str], target: str, from_folder: str) -> str:
     return relative if target == PurePosixPath(name).stem else f"{relative}#{target}"
 
 
-def _finish(doc: Document, volume: Volume, owner: dict[str, str]) -> str:
-    """Wrap the section in a document, parse it strictly, point links at the right files, serialise."""
+def _finish(doc: Document, volume: Volume, owner: dict[str, str], starts=()) -> str:
+    """Wrap the section in a document, parse it strictly, mark where the print pages `starts` begin,
+    point links at the right files, serialise."""
     xhtml = render("epub/chapter.xhtml", config=volume.config, title=doc.title, content=Markup(doc.content),
                    body_type=doc.matter)
     root = parse_xhtml(xhtml, doc.name)
     tidy(root)
+    if starts:
+        pagelist.mark(root, starts)
+        doc.pages = [m.get("aria-label") for m in root.iter(q("span")) if m.get("role") == "doc-pagebreak"]
     for link in root.iter(q("a")):
         href = link.get("href", "")
         if href.startswith("#") and owner.get(href[1:], doc.name) != doc.name:
@@ -139,7 +151,7 @@ def _finish(doc: Document, volume: Volume, owner: dict[str, str]) -> str:
 
 # -- package -----------------------------------------------------------------------------------
 
-def declare_metadata(book: epub.EpubBook, volume: Volume) -> None:
+def declare_metadata(book: epub.EpubBook, volume: Volume, page_list: bool = False) -> None:
     config = volume.config
     book.title = config.title
     book.set_identifier(config.identifier)
@@ -157,7 +169,7 @@ def declare_metadata(book: epub.EpubBook, volume: Volume) -> None:
         book.add_metadata("DC", "date", config.published.isoformat())
     if config.series:
         _series(book, config)
-    _accessibility(book, volume)
+    a11y.declare(book, volume, page_list)
     book.metadata[epub.NAMESPACES["OPF"]]["generator"] = [
         ("", {"name": "generator", "content": f"reelpress {__version__}"})]
     if volume.cover:
@@ -173,21 +185,6 @@ def _series(book: epub.EpubBook, config) -> None:
     book.add_metadata(None, "meta", "", {"name": "calibre:series", "content": config.series})
     if position:
         book.add_metadata(None, "meta", "", {"name": "calibre:series_index", "content": position})
-
-
-def _accessibility(book: epub.EpubBook, volume: Volume) -> None:
-    images = any(asset is not volume.cover for asset in volume.assets.values())
-    modes = ["textual", "visual"] if images else ["textual"]
-    features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
-    if images:
-        features.append("alternativeText")
-    summary = ("Reflowable text with a navigable table of contents, semantic headings and linked notes"
-               + ("; every image has a text description." if images else "."))
-    for prop, values in (("accessMode", modes), ("accessModeSufficient", ["textual"]),
-                         ("accessibilityFeature", features), ("accessibilityHazard", ["none"]),
-                         ("accessibilitySummary", [summary])):
-        for value in values:
-            book.add_metadata(None, "meta", value, {"property": f"schema:{prop}"})
 
 
 def add_resources(book: epub.EpubBook, volume: Volume) -> None:
@@ -206,9 +203,10 @@ def add_resources(book: epub.EpubBook, volume: Volume) -> None:
         book.add_item(cover)
 
 
-def add_documents(book: epub.EpubBook, volume: Volume, documents: list[Document], owner: dict[str, str]) -> None:
+def add_documents(book: epub.EpubBook, volume: Volume, documents: list[Document], owner: dict[str, str],
+                  pages: list[tuple[str, int]] = ()) -> None:
     nav = epub.EpubItem(uid="nav", file_name="nav.xhtml", media_type=XHTML,
-                        content=_nav(volume, documents, owner).encode("utf-8"))
+                        content=_nav(volume, documents, owner, pages).encode("utf-8"))
     nav.properties = ["nav"]
     book.add_item(nav)
     for index, doc in enumerate(documents):
@@ -218,10 +216,12 @@ def add_documents(book: epub.EpubBook, volume: Volume, documents: list[Document]
         book.spine.append(item)
 
 
-def _nav(volume: Volume, documents: list[Document], owner: dict[str, str]) -> str:
+def _nav(volume: Volume, documents: list[Document], owner: dict[str, str], pages=()) -> str:
     landmarks = [{"type": d.landmark, "href": d.name, "title": d.title} for d in documents if d.landmark]
+    page_list = [{"href": f"{name}#page-{number}", "number": number}
+                 for name, number in sorted(pages, key=lambda page: page[1])]
     xhtml = render("epub/nav.xhtml", config=volume.config, toc=volume.toc, landmarks=landmarks,
-                   href=lambda target: _href(owner, target, "root"))
+                   page_list=page_list, href=lambda target: _href(owner, target, "root"))
     root = parse_xhtml(xhtml, "nav.xhtml")
     return to_xhtml_bytes(root).decode("utf-8")
 
@@ -252,5 +252,8 @@ def reproducible_zip(data: bytes, volume: Volume) -> bytes:
             info.create_system = 3
             info.external_attr = 0o100644 << 16
             info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(name), compresslevel=6)
+            data = source.read(name)
+            if name == "EPUB/content.opf":
+                data = a11y.with_package_language(data, volume.config.language)
+            target.writestr(info, data, compresslevel=6)
     return out.getvalue()

@@ -40,7 +40,7 @@ def test_footnotes_from_substack_are_epub_notes(tmp_path):
     import zipfile
     with zipfile.ZipFile(built.outputs["epub"]) as archive:
         chapter = archive.read("EPUB/text/the-longest-cut.xhtml").decode()
-    assert 'epub:type="noteref"' in chapter and 'epub:type="footnote"' in chapter
+    assert 'epub:type="noteref"' in chapter and 'epub:type="endnote"' in chapter
     assert 'href="listening-in-the-dark.xhtml"' in chapter  # a link between the imported reviews
 
 
@@ -73,7 +73,7 @@ def test_html_sources_build_like_markdown(make_volume, tmp_path):
     assert "<cite>The Apartment</cite>" in xhtml and "<em>this</em>" in xhtml and "<strong>Bold</strong>" in xhtml
     assert "class=" not in xhtml and "style=" not in xhtml and "font" not in xhtml and "script" not in xhtml
     assert "Thanks for reading" not in xhtml and "<li>kept</li>" in xhtml and "<th>Year</th>" in xhtml
-    assert 'epub:type="noteref"' in xhtml and 'epub:type="footnote"' in xhtml
+    assert 'epub:type="noteref"' in xhtml and 'epub:type="endnote"' in xhtml
     assert [w.code for w in built.volume.warnings] == ["RP030", "RP073"]
     assert epubcheck.check(built.outputs["epub"]) == []
 

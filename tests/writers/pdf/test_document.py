@@ -127,3 +127,32 @@ def test_the_piece_cache_keys_on_the_weasyprint_that_is_imported(monkeypatch):
     pdf_task.weasyprint_version.cache_clear()  # it is read once a process
     assert pdf_task.weasyprint_version() == weasy.VERSION
     pdf_task.weasyprint_version.cache_clear()
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_the_reading_pdf_is_tagged_and_the_assembly_keeps_the_whole_tree(built, name):
+    import shutil
+    import subprocess
+
+    from reelpress.commands.check import tags
+    from reelpress.writers import pdf as writer
+    from reelpress.writers.pdf_tags import VARIANT
+
+    assembled = built[name].outputs["pdf"]
+    structure = tags.read(assembled)
+    volume = built[name].volume
+    assert structure.marked and structure.language == volume.config.language and structure.problems == []
+    assert structure.tags["H1"] == len(volume.reviews) + len(volume.indexes) + 3  # title, contents, series pages
+    assert structure.tags["P"] > 40 and structure.tags["Link"] > 0
+    described = [image.get("alt") for review in volume.reviews for image in review.body.iter(
+        "{http://www.w3.org/1999/xhtml}img")]
+    assert structure.figures == described and all(described)
+    # The book laid out as one tagged document has the same tree: the pieces lose nothing, in order.
+    _, document = writer.render_bytes(volume)
+    single = document.write_pdf(pdf_variant=VARIANT)
+    assert tags.read(single).tags == structure.tags and tags.read(single).figures == structure.figures
+    assert shutil.which("pdfinfo"), "poppler-utils (pdfinfo) is needed to read the tree's text back"
+    text = lambda source: [line for line in subprocess.run(
+        ["pdfinfo", "-struct-text", "-"], input=source, capture_output=True, check=True).stdout.decode().splitlines()
+        if not line.strip().startswith("Object ")]  # object numbers differ
+    assert text(assembled.read_bytes()) == text(single)

@@ -14,9 +14,9 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reelpress.commands.check import ace, book, epubcheck, readback
+from reelpress.commands.check import ace, book, epubcheck, readback, tags
 from reelpress.commands.check.rules import RULES
-from reelpress.errors import ReelpressError, UsageProblem, diagnostic
+from reelpress.errors import EnvironmentProblem, ReelpressError, UsageProblem, diagnostic
 from reelpress.model import Diagnostic
 
 _MARKER = re.compile(r"reelpress-disable(-next-line)?((?:\s+RP\d{3})*)")
@@ -29,6 +29,7 @@ class Outcome:
     target: str
     checks: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    broken: bool = False  # a checker could not run (its RP052 is among the diagnostics)
 
 
 def check_targets(paths: list[Path]) -> list[Outcome]:
@@ -52,7 +53,11 @@ def check_epub(path: Path, chapters: list[book.Chapter] | None = None, disabled=
     outcome.diagnostics += epubcheck.check(path)
     if ace.available():
         outcome.checks.append("Ace")
-        outcome.diagnostics += ace.check(path)
+        try:
+            outcome.diagnostics += ace.check(path)
+        except EnvironmentProblem as problem:  # Ace's own failure is reported beside what the others found
+            outcome.diagnostics += problem.diagnostics
+            outcome.broken = True
     epub_chapters, package = book.from_epub(path)
     for rule in RULES:
         if rule.code in disabled:
@@ -65,7 +70,8 @@ def check_epub(path: Path, chapters: list[book.Chapter] | None = None, disabled=
 
 
 def check_pdf(path: Path, titles: list[str] | None = None, page_size=None,
-              outcome: Outcome | None = None) -> Outcome:
+              outcome: Outcome | None = None, tagged: bool = False) -> Outcome:
+    """Read the PDF back; a tagged one (or one that must be: `tagged`) has its structure tree checked."""
     outcome = outcome or Outcome(str(path))
     outcome.checks.append("PDF")
     try:
@@ -74,6 +80,10 @@ def check_pdf(path: Path, titles: list[str] | None = None, page_size=None,
         outcome.diagnostics.append(diagnostic(path, "RP066", f"cannot read the PDF: {exc}"))
         return outcome
     outcome.diagnostics += readback.problems(facts, titles, page_size)
+    structure = tags.read(path)
+    if tagged and not structure.marked:
+        outcome.diagnostics.append(diagnostic(path, "RP067", "the reading PDF is not tagged (no /MarkInfo)"))
+    outcome.diagnostics += [diagnostic(path, "RP067", problem) for problem in structure.problems]
     return outcome
 
 
@@ -95,7 +105,8 @@ def check_volume(folder: Path) -> Outcome:
         chapters = book.from_volume(result.volume)
         disabled = set(result.volume.config.check.disable)
         check_epub(result.outputs["epub"], chapters, disabled, outcome)
-        check_pdf(result.outputs["pdf"], [entry.title for entry in result.volume.toc], _trim(result.volume), outcome)
+        check_pdf(result.outputs["pdf"], [entry.title for entry in result.volume.toc], _trim(result.volume), outcome,
+                  tagged=result.volume.config.pdf.profile == "reading")
         temporary = {str(result.outputs[fmt]): f"{folder.name}.{fmt}" for fmt in ("epub", "pdf")}
         outcome.diagnostics = [_renamed(d, temporary) for d in outcome.diagnostics if not _marked(d, chapters)]
     return outcome

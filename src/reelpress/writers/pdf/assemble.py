@@ -15,6 +15,7 @@ from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, F
                            NameObject, NumberObject)
 
 from reelpress import __version__
+from reelpress.writers.pdf import tags as pdf_tags
 from reelpress.writers.pdf.pieces import TARGET, Placed
 from reelpress.writers.pdf.tasks import Rendered
 
@@ -26,6 +27,7 @@ def assemble(placed: list[Placed], folios: list[Rendered], shown: list[bool],
     writer = PdfWriter()
     stamp = Stamp(writer)
     readers = [PdfReader(io.BytesIO(piece.rendered.pdf)) for piece in placed]
+    structure = pdf_tags.Structure(writer) if pdf_tags.tagged(readers[0]) else None
     on_blanks = stamp.form(PdfReader(io.BytesIO(blank.pdf)).pages[blank.skip]) if blank else None
     for piece, reader in zip(placed, readers):
         first = reader.pages[piece.rendered.skip]
@@ -33,8 +35,9 @@ def assemble(placed: list[Placed], folios: list[Rendered], shown: list[bool],
             page = _blank_like(writer, first)
             if on_blanks is not None:
                 stamp.draw(page, on_blanks)
-        for page in reader.pages[piece.rendered.skip:]:
-            writer.add_page(page)
+        pages = [writer.add_page(page) for page in reader.pages[piece.rendered.skip:]]
+        if structure is not None:
+            structure.add(reader, piece.rendered.skip, pages)
     folio_pages = [page for rendered in folios for page in PdfReader(io.BytesIO(rendered.pdf)).pages]
     for page, folio, on in zip(writer.pages, folio_pages, shown):
         if on:
@@ -42,6 +45,9 @@ def assemble(placed: list[Placed], folios: list[Rendered], shown: list[bool],
     _point_links(writer, anchors)
     _outline(writer, placed)
     _metadata(writer, readers[0])
+    if structure is not None:
+        structure.finish()
+        _xmp(writer, readers[0])
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -67,7 +73,8 @@ class Stamp:
     def __init__(self, writer: PdfWriter):
         self.writer = writer
         self.before = writer._add_object(_stream(b"q\n"))
-        self.after = writer._add_object(_stream(b"\nQ\nq /ReelpressStamp Do Q\n"))
+        # Marked as an artifact: in a tagged PDF a folio is page furniture, not text of the book.
+        self.after = writer._add_object(_stream(b"\nQ\n/Artifact BMC q /ReelpressStamp Do Q EMC\n"))
 
     def form(self, page) -> IndirectObject:
         """`page` (of another PDF) as a form XObject of this writer's."""
@@ -146,3 +153,10 @@ def _metadata(writer: PdfWriter, front: PdfReader) -> None:
     if language is not None:
         writer.root_object[NameObject("/Lang")] = language
     writer.pdf_header = "%PDF-1.7"
+
+
+def _xmp(writer: PdfWriter, front: PdfReader) -> None:
+    """The front piece's XMP metadata (title, author, language, the PDF/UA identification): the book's."""
+    metadata = front.trailer["/Root"].get("/Metadata")
+    if metadata is not None:
+        writer.root_object[NameObject("/Metadata")] = metadata.clone(writer)

@@ -9,6 +9,7 @@ when it has them (runner.py), so only the functions laying the book out here imp
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from reelpress import templates_dir
@@ -16,32 +17,43 @@ from reelpress.errors import Collector, diagnostic, fail
 from reelpress.model import Diagnostic, Volume
 from reelpress.util.xhtml import parse_xhtml, q, tidy, to_html_string, word_count
 from reelpress.writers import Output, WriteOptions
-from reelpress.writers.pdf import assemble, glyphs, layout, pieces, tasks
+from reelpress.writers.pdf import glyphs, layout, pieces, tasks
+from reelpress.writers.pdf.assemble import assemble as assemble_pieces
 from reelpress.writers.pdf.runner import Runner
 from reelpress.writers.templating import render
 
 
 def write(volume: Volume, options: WriteOptions = WriteOptions()) -> Output:
     """The PDF for `volume` in the profile `options` asks for (else its own), built from pieces."""
+    laid = lay_out(volume, options)
+    return Output(laid.data, laid.warnings)
+
+
+@dataclass
+class LaidOut:
+    """A book laid out in pieces: the PDF (unless not assembled), the placed pieces (what each page
+    holds: pagelist.py reads the print edition's), how many documents were laid out rather than found
+    in the piece cache, and the warnings."""
+
+    data: bytes
+    placed: list
+    fresh: int
+    warnings: list[Diagnostic]
+
+
+def lay_out(volume: Volume, options: WriteOptions, assemble: bool = True) -> LaidOut:
+    """The book in the profile `options` asks for, laid out in pieces and (if `assemble`) assembled."""
     settings = options.pdf_settings(volume.config)
     root = book_tree(volume, settings.profile)
     check_glyphs(root, volume)
-    book = pieces.split(root, low_resolution=settings.profile == "print")
+    book = pieces.split(root, low_resolution=settings.profile == "print", tagged=settings.profile == "reading")
     runner = Runner(options.cache_dir, f"{volume.name}-{settings.profile}", volume.directory)
     last = runner.last()
     words = sum(word_count(review.body) for review in volume.reviews)
     total = last.get("total") or layout.estimated_pages(words, len(volume.reviews))  # the last build's, or a guess
     runner.use_workers(options.jobs, total)
-    pages = last.get("pages", {})
     try:
-        def lay_out(geometry):
-            nonlocal pages
-            guess = pieces.folio_tasks(volume, geometry, total)
-            placed, pages = pieces.lay_out(volume, book, geometry, runner, pages, guess)
-            _raise_problems(volume, [piece.rendered for piece in placed])
-            return placed, len(pieces.folios_shown(placed))
-
-        placed, geometry = layout.settle_geometry(settings, total, lay_out)
+        placed, geometry, pages = _settle(volume, book, settings, runner, total, last.get("pages", {}))
         shown = pieces.folios_shown(placed)
         folios = runner.render(pieces.folio_tasks(volume, geometry, len(shown)))
         blank = pieces.blank_task(volume, geometry)
@@ -51,9 +63,23 @@ def write(volume: Volume, options: WriteOptions = WriteOptions()) -> Output:
     _raise_problems(volume, folios + ([on_blanks] if on_blanks else []))
     warnings = _low_resolution(volume, [(piece.first + page, src, dpi) for piece in placed
                                         for page, src, dpi in piece.rendered.low_resolution])
-    data = assemble.assemble(placed, folios, shown, pieces.anchor_pages(placed), on_blanks)
+    data = assemble_pieces(placed, folios, shown, pieces.anchor_pages(placed), on_blanks) if assemble else b""
     runner.finish(pages, len(shown))
-    return Output(data, warnings)
+    return LaidOut(data, placed, runner.fresh, warnings)
+
+
+def _settle(volume: Volume, book, settings, runner, total: int, pages: dict[str, int]):
+    """The pieces laid out until the gutter fits the page count: (placed pieces, geometry, numbers)."""
+    found = {"pages": pages}
+
+    def lay_out_pieces(geometry):
+        guess = pieces.folio_tasks(volume, geometry, total)
+        placed, found["pages"] = pieces.lay_out(volume, book, geometry, runner, found["pages"], guess)
+        _raise_problems(volume, [piece.rendered for piece in placed])
+        return placed, len(pieces.folios_shown(placed))
+
+    placed, geometry = layout.settle_geometry(settings, total, lay_out_pieces)
+    return placed, geometry, found["pages"]
 
 
 def _raise_problems(volume: Volume, renders) -> None:

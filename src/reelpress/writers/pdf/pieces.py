@@ -44,6 +44,7 @@ class Book:
     links: list = field(default_factory=list)  # <a> elements that print the page they point at
     wanted: set[str] = field(default_factory=set)
     low_resolution: bool = False  # report images printed under 300 dpi (the print profile)
+    tagged: bool = False  # lay the pieces out as tagged PDFs (the reading profile: tags.py)
 
 
 @dataclass
@@ -55,7 +56,7 @@ class Placed:
     first: int
 
 
-def split(root, low_resolution: bool = False) -> Book:
+def split(root, low_resolution: bool = False, tagged: bool = False) -> Book:
     """Front matter, bodies of REVIEWS_PER_PIECE reviews (a part title page goes with the review after
     it), back matter (indexes, series page); internal links rewritten for the assembler."""
     body = root.find(q("body"))
@@ -75,7 +76,7 @@ def split(root, low_resolution: bool = False) -> Book:
     opens_right = bool(back) and "index" in back[0].get("class", "").split()
     title = next((e for e in root.iter() if isinstance(e.tag, str) and e.get("class") == "title"), None)
     book = Book(root, "".join(title.itertext()) if title is not None else "", front, bodies, back, opens_right,
-                low_resolution=low_resolution)
+                low_resolution=low_resolution, tagged=tagged)
     for link in root.iter(q("a")):
         target = link.get("data-target", "")
         if target.startswith("#") and link.get("href", "").startswith("#"):
@@ -130,7 +131,7 @@ def task(volume, book: Book, elements: list, styles: tuple[str, ...], skip_first
         etree.SubElement(body, q("div"), {"class": "rp-skip"})
     body.extend(copy.deepcopy(element) for element in elements)
     return Task(to_html_string(html), styles, volume.directory.resolve().as_uri() + "/", roots(volume),
-                skip_first, book.low_resolution)
+                skip_first, book.low_resolution, tagged=book.tagged)
 
 
 def roots(volume) -> tuple[str, ...]:

@@ -42,6 +42,11 @@ class Runner:
         """Lay pieces out in `jobs` processes when a book of `pages` pages is worth it."""
         self.jobs = jobs if pages >= POOL_PAGES and workers.may_fork_workers() else 1
 
+    @property
+    def fresh(self) -> int:
+        """How many documents this build laid out rather than found in the cache."""
+        return self.cache.fresh
+
     def finish(self, pages: dict[str, int], total: int) -> None:
         """Record this build's numbers for the next one (see PieceCache.finish)."""
         self.cache.finish(pages, total)

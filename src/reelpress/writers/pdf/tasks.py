@@ -29,6 +29,7 @@ class Task:
     roots: tuple[str, ...]
     skip_first: bool = False  # the first page only puts the second on a left-hand page; drop it
     low_resolution: bool = False  # report images under 300 dpi (print)
+    tagged: bool = False  # a tagged PDF, with its structure tree (the reading profile: pdf_tags.py)
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Rendered:
     anchors: dict[str, tuple[int, float, float]] = field(default_factory=dict)
     bookmarks: list[tuple[int, str, int, float, float, bool]] = field(default_factory=list)
     low_resolution: list[tuple[int, str, int]] = field(default_factory=list)
+    first_text: list[str] = field(default_factory=list)  # each page's first words (pagelist.py)
     problems: list[str] = field(default_factory=list)
 
 

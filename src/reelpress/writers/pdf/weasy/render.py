@@ -19,7 +19,8 @@ from weasyprint.text.fonts import FontConfiguration  # noqa: E402
 from weasyprint.urls import FatalURLFetchingError  # noqa: E402
 
 from reelpress import templates_dir  # noqa: E402
-from reelpress.writers.pdf import layout  # noqa: E402
+from reelpress.writers import pagelist  # noqa: E402
+from reelpress.writers.pdf import layout, tags as pdf_tags  # noqa: E402
 from reelpress.writers.pdf.tasks import Rendered, Task  # noqa: E402
 from reelpress.writers.pdf.weasy import linebreaks  # noqa: E402
 from reelpress.writers.pdf.weasy.catcher import Warnings  # noqa: E402
@@ -56,7 +57,7 @@ def render_task(task: Task) -> Rendered:
     with Warnings() as caught:
         try:
             document = render_document(task)
-            pdf = document.write_pdf()
+            pdf = document.write_pdf(pdf_variant=pdf_tags.VARIANT) if task.tagged else document.write_pdf()
         except FatalURLFetchingError as exc:
             return Rendered(b"", 0, 0, problems=[f"PDF rendering stopped: {exc}"])
     skip = 1 if task.skip_first else 0
@@ -64,6 +65,7 @@ def render_task(task: Task) -> Rendered:
     for index, page in enumerate(document.pages[skip:]):
         height = page.height
         rendered.blank.append(page._page_box.page_type.blank)
+        rendered.first_text.append(pagelist.first_text(page))
         for name, (x, y, *_) in page.anchors.items():
             place = (index, round(x * PT_PER_PX, 3), round((height - y) * PT_PER_PX, 3))
             rendered.anchors.setdefault(name, place)  # a box split across pages: where it starts
