@@ -12,7 +12,7 @@ from lxml import etree
 from conftest import SAMPLES, VOLUMES
 from helpers import review
 from reelpress.build import build
-from reelpress.commands.check import pdf
+from reelpress.commands.check import readback as pdf
 
 pytestmark = pytest.mark.slow
 XHTML = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}

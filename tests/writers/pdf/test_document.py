@@ -135,8 +135,8 @@ def test_the_reading_pdf_is_tagged_and_the_assembly_keeps_the_whole_tree(built, 
     import subprocess
 
     from reelpress.commands.check import tags
-    from reelpress.writers import pdf as writer
-    from reelpress.writers.pdf_tags import VARIANT
+    from reelpress.writers.pdf.document import render_document
+    from reelpress.writers.pdf.tags import VARIANT
 
     assembled = built[name].outputs["pdf"]
     structure = tags.read(assembled)
@@ -148,7 +148,7 @@ def test_the_reading_pdf_is_tagged_and_the_assembly_keeps_the_whole_tree(built, 
         "{http://www.w3.org/1999/xhtml}img")]
     assert structure.figures == described and all(described)
     # The book laid out as one tagged document has the same tree: the pieces lose nothing, in order.
-    _, document = writer.render_bytes(volume)
+    _, document = render_document(volume)
     single = document.write_pdf(pdf_variant=VARIANT)
     assert tags.read(single).tags == structure.tags and tags.read(single).figures == structure.figures
     assert shutil.which("pdfinfo"), "poppler-utils (pdfinfo) is needed to read the tree's text back"
