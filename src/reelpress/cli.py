@@ -184,8 +184,12 @@ def import_(platform: str, sources: tuple[Path, ...], volume_dir: Path, **option
 @click.option("--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the report to this file (the text summary still goes to the terminal).")
 @click.option("--list-rules", is_flag=True, help="Print every rule's code, severity and description.")
+@click.option("--store", type=click.Choice(["kdp", "apple", "kobo", "google"]),
+              help="Run this store's rules at their severity (default: every store's, as warnings); with kdp a "
+                   "PDF given alone is checked as a paperback interior.")
 @reports_problems()
-def check(targets: tuple[Path, ...], strict: bool, fmt: str, output: Path | None, list_rules: bool) -> None:
+def check(targets: tuple[Path, ...], strict: bool, fmt: str, output: Path | None, list_rules: bool,
+          store: str | None) -> None:
     """Validate built EPUBs and PDFs, or volumes (built into a temporary folder first).
 
     Exit code 0: nothing failing; 1: errors (or warnings with --strict); 2: usage; 3: the machine
@@ -197,6 +201,7 @@ def check(targets: tuple[Path, ...], strict: bool, fmt: str, output: Path | None
       reelpress check volumes/essential-film-reviews-1
       reelpress check dist/*.epub dist/*.pdf --format junit --output reports/check.xml
       reelpress check volumes/* --strict --format github
+      reelpress check dist/essential-film-reviews-1.pdf --store kdp
     """
     from reelpress.commands.check import check_targets, failing, report, rules_table
 
@@ -205,7 +210,7 @@ def check(targets: tuple[Path, ...], strict: bool, fmt: str, output: Path | None
         return
     if not targets:
         raise click.UsageError("give at least one .epub, .pdf or volume folder")
-    outcomes = check_targets(list(targets))
+    outcomes = check_targets(list(targets), store)
     rendered = report.FORMATS[fmt](outcomes, strict)
     if output:
         from reelpress.util.files import save

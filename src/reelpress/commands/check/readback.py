@@ -36,6 +36,7 @@ class PdfFacts:
     metadata: dict[str, str]
     sizes: list[tuple[float, float]]  # each page's width and height in points
     pictures: list[bool]  # does the page draw an image?
+    annotations: int = 0  # link (and other) annotations on all pages
 
 
 def read(source: Path | bytes, name: str | None = None) -> PdfFacts:
@@ -47,7 +48,8 @@ def read(source: Path | bytes, name: str | None = None) -> PdfFacts:
                     outline=list(_outline(reader, reader.outline, 1)), fonts=_fonts(reader),
                     metadata={k: str(v) for k, v in (reader.metadata or {}).items()},
                     sizes=[(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages],
-                    pictures=[_draws_image(page) for page in reader.pages])
+                    pictures=[_draws_image(page) for page in reader.pages],
+                    annotations=sum(len(page.get("/Annots") or []) for page in reader.pages))
 
 
 def _draws_image(page) -> bool:
