@@ -268,7 +268,8 @@ def index_command(series_dir: Path, out_dir: Path) -> None:
               show_default=True, help="Folder to write the kit into (next to the EPUB and PDF).")
 @reports_problems()
 def kit_command(volume_dir: Path, out_dir: Path) -> None:
-    """Write the publishing kit: rights CSV, store description (text and HTML), store metadata JSON.
+    """Write the publishing kit: rights CSV, store description (text and HTML), store metadata JSON and
+    the paperback's full-wrap cover PDF.
 
     \b
     Example:
@@ -276,7 +277,8 @@ def kit_command(volume_dir: Path, out_dir: Path) -> None:
     """
     from reelpress.commands.kit import KDP_SELECT_NOTE, kit
 
-    written = kit(volume_dir, out_dir)
+    written, warnings = kit(volume_dir, out_dir, os.cpu_count() or 1)
+    _print_diagnostics(warnings)
     click.echo("wrote " + ", ".join(str(path) for path in written))
     click.echo(f"note: {KDP_SELECT_NOTE}")
 

@@ -19,7 +19,7 @@ from typing import Any
 from reelpress.errors import Collector, fail
 from reelpress.model import ReviewMeta, SeriesEntry
 from reelpress.config.schema import (CONFIG_CODES, FRONT_MATTER_CODES, Field, Invalid, Locator, boolean, codes, date,
-                              integer, language, long_text, number, one_of, patterns, rating, slugs, table, text,
+                              integer, isbn, language, long_text, number, one_of, patterns, rating, slugs, table, text,
                               toml_locator, toml_position, url, validate)
 from reelpress.util.textfile import read_text
 
@@ -49,6 +49,14 @@ class PdfSettings:
     profile: str = "reading"
     trim: str = "5.5x8.5in"
     bleed: bool = False
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    """The paperback: its paper (for the spine's width) and its ISBN (for the back cover's barcode)."""
+
+    paper: str = "white"
+    isbn: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +105,7 @@ class VolumeConfig:
     boilerplate: Boilerplate = field(default_factory=Boilerplate)
     check: CheckSettings = field(default_factory=CheckSettings)
     pdf: PdfSettings = field(default_factory=PdfSettings)
+    print: PrintSettings = field(default_factory=PrintSettings)
     cover: CoverStyle = field(default_factory=CoverStyle)
     indexes: IndexSettings = field(default_factory=IndexSettings)
 
@@ -147,6 +156,12 @@ PDF_FIELDS = (
     Field("bleed", boolean, "true adds KDP's 0.125 in bleed to print pages. Default false."),
 )
 
+PAPERS = ("white", "cream", "color")
+PRINT_FIELDS = (
+    Field("paper", one_of(*PAPERS), "KDP paper: `white` (default), `cream` or `color`; sets the spine's width."),
+    Field("isbn", isbn, "The paperback's ISBN-13; the back cover then carries its barcode."),
+)
+
 CHECK_FIELDS = (
     Field("disable", codes, "Rule codes `reelpress check` skips for this volume, e.g. [\"RP103\"]."),
 )
@@ -170,20 +185,21 @@ VOLUME_FIELDS = (
     Field("boilerplate", table, "Boilerplate removal table; see [boilerplate]."),
     Field("check", table, "`reelpress check` settings; see [check]."),
     Field("pdf", table, "PDF profile and page; see [pdf]."),
+    Field("print", table, "The paperback's paper and ISBN; see [print]."),
     Field("cover", table, "Colours of a generated cover; see [cover]."),
     Field("indexes", table, "Which indexes to generate; see [indexes]."),
 )
 
 #: Keys a series.toml may set for all its volumes (a volume.toml overrides each of them).
-SHARED = ("author", "publisher", "language", "rights", "typography", "boilerplate", "check", "pdf", "cover",
-          "indexes")
+SHARED = ("author", "publisher", "language", "rights", "typography", "boilerplate", "check", "pdf", "print",
+          "cover", "indexes")
 SERIES_FIELDS = (
     Field("title", text, "The series' name, e.g. Essential Film Reviews.", required=True),
     Field("volumes", slugs, "Volume folder names in series order; default: folder name order."),
     *(f for f in VOLUME_FIELDS if f.name in SHARED),
 )
 TABLES = {"typography": Typography, "boilerplate": Boilerplate, "check": CheckSettings, "pdf": PdfSettings,
-          "cover": CoverStyle, "indexes": IndexSettings}
+          "print": PrintSettings, "cover": CoverStyle, "indexes": IndexSettings}
 
 REVIEW_FIELDS = (
     Field("title", text, "The review's heading and its contents entry.", required=True),
@@ -295,7 +311,7 @@ def derived_identifier(title: str, author: str) -> str:
 
 
 SCHEMAS = {"typography": TYPOGRAPHY_FIELDS, "boilerplate": BOILERPLATE_FIELDS, "check": CHECK_FIELDS,
-           "pdf": PDF_FIELDS, "cover": COVER_FIELDS, "indexes": INDEX_FIELDS}
+           "pdf": PDF_FIELDS, "print": PRINT_FIELDS, "cover": COVER_FIELDS, "indexes": INDEX_FIELDS}
 
 
 def review_meta(data: Mapping[str, Any], path: Path, where: Locator, raw: Mapping[str, str],
