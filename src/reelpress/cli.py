@@ -52,12 +52,14 @@ def main() -> None:
 @click.option("--profile", type=click.Choice(["reading", "print", "proof"]),
               help="PDF profile, overriding the volume's [pdf] profile.")
 @click.option("--jobs", type=click.IntRange(1, 64), help="Worker processes (default: all cores).")
+@click.option("--store", type=click.Choice(["kdp", "apple", "kobo", "google"]),
+              help="The store the EPUB is for: apple scales images over 4 megapixels down (in the EPUB only).")
 @click.option("--volume", "only", type=click.IntRange(1), help="Series: build only volume N.")
 @click.option("--omnibus", is_flag=True, help="Series: also build one box-set edition of every volume.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display; only problems and the result.")
 @reports_problems()
 def build(volumes: tuple[Path, ...], fmt: str, out_dir: Path, profile: str | None, jobs: int | None,
-          only: int | None, omnibus: bool, quiet: bool) -> None:
+          store: str | None, only: int | None, omnibus: bool, quiet: bool) -> None:
     """Build each VOLUME folder into OUT/<volume>.epub and OUT/<volume>.pdf.
 
     A folder holding series.toml builds every volume of the series, in parallel.
@@ -68,6 +70,7 @@ def build(volumes: tuple[Path, ...], fmt: str, out_dir: Path, profile: str | Non
       reelpress build volumes/essential-film-reviews-1 --format epub --out /tmp/out
       reelpress build volumes/essential-film-reviews-1 --format pdf --profile print
       reelpress build volumes/ --jobs 2 --omnibus
+      reelpress build volumes/essential-film-reviews-1 --format epub --store apple
     """
     from reelpress.commands.series import is_series
     from reelpress.writers import WRITERS
@@ -76,19 +79,20 @@ def build(volumes: tuple[Path, ...], fmt: str, out_dir: Path, profile: str | Non
     failed = 0
     for folder in volumes:
         if is_series(folder):
-            failed = _build_series(folder, out_dir, formats, profile, jobs, only, omnibus, quiet) or failed
+            failed = _build_series(folder, out_dir, formats, profile, jobs, only, omnibus, quiet, store) or failed
         else:
-            failed = _build_volume(folder, out_dir, formats, profile, quiet, jobs) or failed
+            failed = _build_volume(folder, out_dir, formats, profile, quiet, jobs, store) or failed
     if failed:
         sys.exit(failed)
 
 
-def _build_volume(volume_dir: Path, out_dir: Path, formats, profile, quiet: bool, jobs: int | None = None) -> int:
+def _build_volume(volume_dir: Path, out_dir: Path, formats, profile, quiet: bool, jobs: int | None = None,
+                  store: str | None = None) -> int:
     from reelpress.commands.build_volume import build_if_changed, options_for
 
     started = time.perf_counter()
     progress = Progress(volume_dir.name, enabled=not quiet and sys.stderr.isatty())
-    options = options_for(out_dir, profile, jobs or os.cpu_count() or 1)
+    options = options_for(out_dir, profile, jobs or os.cpu_count() or 1, store)
     try:
         built = build_if_changed(volume_dir, out_dir, formats, options, progress)
     except ReelpressError as error:
@@ -109,7 +113,7 @@ def _build_volume(volume_dir: Path, out_dir: Path, formats, profile, quiet: bool
     return 0
 
 
-def _build_series(series_dir: Path, out_dir: Path, formats, profile, jobs, only, omnibus, quiet) -> int:
+def _build_series(series_dir: Path, out_dir: Path, formats, profile, jobs, only, omnibus, quiet, store=None) -> int:
     from reelpress.commands.series import build_series, check_slugs, summary_table, volumes_of
 
     progress = Progress(series_dir.name, enabled=not quiet and sys.stderr.isatty())
@@ -121,7 +125,7 @@ def _build_series(series_dir: Path, out_dir: Path, formats, profile, jobs, only,
         return _report(error, f"{series_dir}: series build failed; nothing was written")
     cores = jobs or os.cpu_count() or 1
     try:
-        rows = build_series(folders, out_dir, formats, cores, profile, progress)
+        rows = build_series(folders, out_dir, formats, cores, profile, progress, store)
     except KeyboardInterrupt:
         progress.clear()
         click.echo("interrupted; volumes finished before it are kept, the others were not written", err=True)

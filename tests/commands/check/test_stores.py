@@ -9,6 +9,7 @@ import random
 
 import pytest
 from PIL import Image
+from pypdf import PdfReader
 
 from conftest import VOLUMES
 from reelpress.build import build
@@ -131,3 +132,30 @@ def test_the_kit_gives_the_epub_size_and_kdp_s_delivery_fee(tmp_path, built):
     assert data["kdp_delivery_usd"] == max(0.01, round(size * 0.15, 2))
     kit(SAMPLE, tmp_path / "empty")  # nothing built there yet
     assert json.loads((tmp_path / "empty" / "essential-film-reviews-1-store.json").read_text())["epub_megabytes"] is None
+
+
+@pytest.mark.slow
+def test_build_for_apple_scales_big_images_down_in_the_epub_only(make_volume, tmp_path):
+    big = _photo(2100, 2000, None)  # 4.2 megapixels
+    volume = make_volume({"01-a.md": "---\ntitle: A\n---\n\n![A big still](../images/big.jpg)\n"},
+                         images={"images/big.jpg": _jpeg(big)})
+    from reelpress.commands.build_volume import build_if_changed, options_for
+    plain = build_if_changed(volume, tmp_path / "plain", ("epub",), options_for(tmp_path / "plain"))
+    apple = build_if_changed(volume, tmp_path / "apple", ("epub", "pdf"), options_for(tmp_path / "apple", store="apple"))
+    assert [d.code for d in package_rules(plain.outputs["epub"], "apple").diagnostics] == ["RP120"]
+    assert [d.code for d in package_rules(apple.outputs["epub"], "apple").diagnostics] == []
+    inside = book.from_epub(apple.outputs["epub"])[1].images
+    (_, _, width, height), = [image for image in inside if image[0].endswith("big.jpg")]
+    assert width * height <= 4_000_000 and abs(width / height - 2100 / 2000) < 0.01
+    again = build_if_changed(volume, tmp_path / "again", ("epub", "pdf"), options_for(tmp_path / "again", store="apple"))
+    assert again.outputs["epub"].read_bytes() == apple.outputs["epub"].read_bytes()  # the same bytes every build
+    from reelpress.commands.check import epubcheck
+    assert epubcheck.check(apple.outputs["epub"]) == []
+    pdf_image = [img for page in PdfReader(apple.outputs["pdf"]).pages for img in page.images]
+    assert {(i.image.width, i.image.height) for i in pdf_image} == {(2100, 2000)}  # the PDF keeps the original
+
+
+def _jpeg(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=85)
+    return buffer.getvalue()

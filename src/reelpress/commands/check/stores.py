@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import tinycss2
 
+from reelpress.book.assets import STORE_MAX_PIXELS
+
 STORES = ("kdp", "apple", "kobo", "google")
-APPLE_MAX_PIXELS = 4_000_000
+APPLE_MAX_PIXELS = STORE_MAX_PIXELS["apple"]
 KDP_PAGES = (24, 828)  # KDP paperback, black-and-white interior on white paper, trims up to 6 x 9 in
 BODY_SELECTORS = {"p", "body", "html", "div", "section"}
 FIXED_BODY_PROPERTIES = {"line-height", "font-size", "color"}
