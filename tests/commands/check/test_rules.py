@@ -122,8 +122,6 @@ PAPERBACK_CASES = [
      ["book.pdf:None: the paperback PDF has 1 bookmarks; KDP's paperbacks have none"]),
     ("RP123", facts(annotations=3), ["book.pdf:None: the paperback PDF has 3 link annotations; a printed page "
                                      "has none (KDP)"]),
-    ("RP124", facts(fonts={"/Helvetica": False}), ["book.pdf:None: font /Helvetica is not embedded; KDP prints "
-                                                   "only embedded fonts"]),
     ("RP125", facts(pages=["text"] * 23), ["book.pdf:None: the paperback has 23 pages; KDP prints 24 to 828"]),
     ("RP125", facts(pages=["text"] * 829), ["book.pdf:None: the paperback has 829 pages; KDP prints 24 to 828"]),
 ]

@@ -82,10 +82,9 @@ def check_pdf(path: Path, titles: list[str] | None = None, page_size=None, outco
     except Exception as exc:  # pypdf raises many kinds of errors on a damaged file
         outcome.diagnostics.append(diagnostic(path, "RP066", f"cannot read the PDF: {exc}"))
         return outcome
+    outcome.diagnostics += readback.problems(facts, titles, page_size, outline=not paperback)
     if paperback:
         _run_rules({"paperback": facts}, disabled, store, outcome)
-    else:
-        outcome.diagnostics += readback.problems(facts, titles, page_size)
     return outcome
 
 
@@ -112,7 +111,8 @@ def check_volume(folder: Path, store: str | None = None) -> Outcome:
         temporary = {str(result.outputs[fmt]): f"{folder.name}.{fmt}" for fmt in ("epub", "pdf")}
         if store in (None, "kdp"):
             printed = _paperback(folder, Path(out) / "print")
-            check_pdf(printed, outcome=outcome, paperback=True, store=store, disabled=disabled)
+            check_pdf(printed, [entry.title for entry in result.volume.toc], outcome=outcome, paperback=True,
+                      store=store, disabled=disabled)
             temporary[str(printed)] = f"{folder.name}.pdf (print profile)"
         outcome.diagnostics = [_renamed(d, temporary) for d in outcome.diagnostics if not _marked(d, chapters)]
     return outcome

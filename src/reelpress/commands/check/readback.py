@@ -120,10 +120,11 @@ def _words(text: str) -> str:
 
 
 def problems(facts: PdfFacts, titles: list[str] | None = None,
-             page_size: tuple[float, float] | None = None, depth: int = 1) -> list[Diagnostic]:
+             page_size: tuple[float, float] | None = None, depth: int = 1, outline: bool = True) -> list[Diagnostic]:
     """Contents numbers vs. real pages, outline vs. contents, fonts embedded, metadata present, page
     sizes, blank pages. `titles` (expected contents) and `page_size` (points) are checked when given;
-    `depth` is how many outline levels the contents page lists (2 in an omnibus: parts and reviews)."""
+    `depth` is how many outline levels the contents page lists (2 in an omnibus: parts and reviews);
+    a paperback has no outline to compare (`outline` false)."""
     found: list[Diagnostic] = []
     add = lambda code, message: found.append(Diagnostic(facts.path, None, None, code, "error", message))
     entries = contents(facts)
@@ -135,7 +136,7 @@ def problems(facts: PdfFacts, titles: list[str] | None = None,
             add("RP060", f"contents says {title!r} is on page {printed}, but it is printed on page {actual}")
     top = [(_words(o.title), o.page) for o in facts.outline if o.level <= depth]
     expected = [(_words(title), printed) for title, printed, _ in entries]
-    if top != expected:
+    if outline and top != expected:
         add("RP061", f"outline {top} does not mirror the contents {expected}")
     for name, embedded in facts.fonts.items():
         if not embedded:

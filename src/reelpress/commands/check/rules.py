@@ -208,7 +208,5 @@ RULES = (
          ("kobo",)),
     Rule("RP122", "error", "paperback", "bookmarks in a paperback PDF (KDP)", stores.paperback_bookmarks, ("kdp",)),
     Rule("RP123", "error", "paperback", "links in a paperback PDF (KDP)", stores.paperback_links, ("kdp",)),
-    Rule("RP124", "error", "paperback", "a font not embedded in a paperback PDF (KDP)", stores.paperback_fonts,
-         ("kdp",)),
     Rule("RP125", "error", "paperback", "a paperback outside KDP's 24 to 828 pages", stores.paperback_pages, ("kdp",)),
 )

@@ -4,7 +4,7 @@ every store's rules run, as warnings.
 
 - KDP (Kindle): body text keeps the reader's own font size, line spacing and colour (Kindle Publishing
   Guidelines: no fixed line-height, font-size or color on body paragraphs); a paperback interior has no
-  bookmarks or links, embeds its fonts and has 24 to 828 pages.
+  bookmarks or links and has 24 to 828 pages (its fonts are embedded: RP062, for every PDF).
 - Apple Books: an image on the book's pages has at most 4 million pixels (larger ones are refused or
   shrunk; `reelpress build` keeps them as given). The cover is judged by the cover rule (RP112).
 - Kobo: no photographs with transparent pixels (night and sepia modes show through them).
@@ -69,12 +69,6 @@ def paperback_links(facts):
     if facts.annotations:
         yield facts.path, None, (f"the paperback PDF has {facts.annotations} link annotations; a printed page "
                                  "has none (KDP)")
-
-
-def paperback_fonts(facts):
-    for name, embedded in facts.fonts.items():
-        if not embedded:
-            yield facts.path, None, f"font {name} is not embedded; KDP prints only embedded fonts"
 
 
 def paperback_pages(facts):
