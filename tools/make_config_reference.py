@@ -12,9 +12,9 @@ from reelpress import config
 
 OUTPUT = Path(__file__).resolve().parents[1] / "docs" / "configuration.md"
 TABLES = [("typography", config.TYPOGRAPHY_FIELDS), ("boilerplate", config.BOILERPLATE_FIELDS),
-          ("check", config.CHECK_FIELDS), ("pdf", config.PDF_FIELDS), ("cover", config.COVER_FIELDS),
-          ("indexes", config.INDEX_FIELDS), ("accessibility", config.ACCESSIBILITY_FIELDS),
-          ("print", config.PRINT_FIELDS)]
+          ("check", config.CHECK_FIELDS), ("pdf", config.PDF_FIELDS), ("print", config.PRINT_FIELDS),
+          ("cover", config.COVER_FIELDS), ("indexes", config.INDEX_FIELDS),
+          ("accessibility", config.ACCESSIBILITY_FIELDS)]
 
 
 def rows(fields, prefix: str = "") -> list[str]:

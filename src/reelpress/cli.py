@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import signal
 import sys
@@ -12,26 +11,11 @@ from pathlib import Path
 import click
 
 from reelpress import __version__
-from reelpress.errors import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, ReelpressError, UsageProblem
+from reelpress.errors import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, ReelpressError
+from reelpress.util.console import print_diagnostics, report_failure, reports_problems, size_text
 from reelpress.util.status import Progress
 
 FORMAT_CHOICES = ("all", "epub", "pdf")
-
-
-def reports_problems(failed: str | None = None):
-    """Every command's problems, one way: a ReelpressError prints its diagnostics (and `failed`, formatted
-    with the command's arguments) and exits with its code; a UsageProblem is click's usage error."""
-    def decorate(command):
-        @functools.wraps(command)
-        def run(**arguments):
-            try:
-                return command(**arguments)
-            except UsageProblem as problem:
-                raise click.UsageError(str(problem)) from problem
-            except ReelpressError as error:
-                sys.exit(_report(error, failed.format(**arguments) if failed else None))
-        return run
-    return decorate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -52,12 +36,14 @@ def main() -> None:
 @click.option("--profile", type=click.Choice(["reading", "print", "proof"]),
               help="PDF profile, overriding the volume's [pdf] profile.")
 @click.option("--jobs", type=click.IntRange(1, 64), help="Worker processes (default: all cores).")
+@click.option("--store", type=click.Choice(["kdp", "apple", "kobo", "google"]),
+              help="The store the EPUB is for: apple scales images over 4 megapixels down (in the EPUB only).")
 @click.option("--volume", "only", type=click.IntRange(1), help="Series: build only volume N.")
 @click.option("--omnibus", is_flag=True, help="Series: also build one box-set edition of every volume.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display; only problems and the result.")
 @reports_problems()
 def build(volumes: tuple[Path, ...], fmt: str, out_dir: Path, profile: str | None, jobs: int | None,
-          only: int | None, omnibus: bool, quiet: bool) -> None:
+          store: str | None, only: int | None, omnibus: bool, quiet: bool) -> None:
     """Build each VOLUME folder into OUT/<volume>.epub and OUT/<volume>.pdf.
 
     A folder holding series.toml builds every volume of the series, in parallel.
@@ -68,6 +54,7 @@ def build(volumes: tuple[Path, ...], fmt: str, out_dir: Path, profile: str | Non
       reelpress build volumes/essential-film-reviews-1 --format epub --out /tmp/out
       reelpress build volumes/essential-film-reviews-1 --format pdf --profile print
       reelpress build volumes/ --jobs 2 --omnibus
+      reelpress build volumes/essential-film-reviews-1 --format epub --store apple
     """
     from reelpress.commands.series import is_series
     from reelpress.writers import WRITERS
@@ -76,24 +63,25 @@ def build(volumes: tuple[Path, ...], fmt: str, out_dir: Path, profile: str | Non
     failed = 0
     for folder in volumes:
         if is_series(folder):
-            failed = _build_series(folder, out_dir, formats, profile, jobs, only, omnibus, quiet) or failed
+            failed = _build_series(folder, out_dir, formats, profile, jobs, only, omnibus, quiet, store) or failed
         else:
-            failed = _build_volume(folder, out_dir, formats, profile, quiet, jobs) or failed
+            failed = _build_volume(folder, out_dir, formats, profile, quiet, jobs, store) or failed
     if failed:
         sys.exit(failed)
 
 
-def _build_volume(volume_dir: Path, out_dir: Path, formats, profile, quiet: bool, jobs: int | None = None) -> int:
+def _build_volume(volume_dir: Path, out_dir: Path, formats, profile, quiet: bool, jobs: int | None = None,
+                  store: str | None = None) -> int:
     from reelpress.commands.build_volume import build_if_changed, options_for
 
     started = time.perf_counter()
     progress = Progress(volume_dir.name, enabled=not quiet and sys.stderr.isatty())
-    options = options_for(out_dir, profile, jobs or os.cpu_count() or 1)
+    options = options_for(out_dir, profile, jobs or os.cpu_count() or 1, store)
     try:
         built = build_if_changed(volume_dir, out_dir, formats, options, progress)
     except ReelpressError as error:
         progress.clear()
-        return _report(error, f"{volume_dir}: build failed; nothing was written")
+        return report_failure(error, f"{volume_dir}: build failed; nothing was written")
     except KeyboardInterrupt:
         progress.clear()
         click.echo("interrupted; nothing was written", err=True)
@@ -103,15 +91,15 @@ def _build_volume(volume_dir: Path, out_dir: Path, formats, profile, quiet: bool
         names = ", ".join(str(path) for path in built.outputs.values())
         click.echo(f"up to date: {names} (nothing changed; {time.perf_counter() - started:.2f} s)")
         return 0
-    _print_diagnostics(built.warnings)
-    written = ", ".join(f"{path} ({_size(path.stat().st_size)})" for path in built.outputs.values())
+    print_diagnostics(built.warnings)
+    written = ", ".join(f"{path} ({size_text(path.stat().st_size)})" for path in built.outputs.values())
     click.echo(f"wrote {written} in {time.perf_counter() - started:.1f} s")
     for note in built.notes:
         click.echo(f"  {note}")
     return 0
 
 
-def _build_series(series_dir: Path, out_dir: Path, formats, profile, jobs, only, omnibus, quiet) -> int:
+def _build_series(series_dir: Path, out_dir: Path, formats, profile, jobs, only, omnibus, quiet, store=None) -> int:
     from reelpress.commands.series import build_series, check_slugs, summary_table, volumes_of
 
     progress = Progress(series_dir.name, enabled=not quiet and sys.stderr.isatty())
@@ -120,10 +108,10 @@ def _build_series(series_dir: Path, out_dir: Path, formats, profile, jobs, only,
         folders = volumes_of(series_dir, only)
         check_slugs(folders)
     except ReelpressError as error:
-        return _report(error, f"{series_dir}: series build failed; nothing was written")
+        return report_failure(error, f"{series_dir}: series build failed; nothing was written")
     cores = jobs or os.cpu_count() or 1
     try:
-        rows = build_series(folders, out_dir, formats, cores, profile, progress)
+        rows = build_series(folders, out_dir, formats, cores, profile, progress, store)
     except KeyboardInterrupt:
         progress.clear()
         click.echo("interrupted; volumes finished before it are kept, the others were not written", err=True)
@@ -145,8 +133,8 @@ def _build_omnibus(series_dir: Path, out_dir: Path, formats, profile, progress) 
     try:
         result = build_omnibus(series_dir, out_dir, formats, progress, profile)
     except ReelpressError as error:
-        return _report(error, f"{series_dir}: omnibus failed; nothing was written")
-    written = ", ".join(f"{path} ({_size(path.stat().st_size)})" for path in result.outputs.values())
+        return report_failure(error, f"{series_dir}: omnibus failed; nothing was written")
+    written = ", ".join(f"{path} ({size_text(path.stat().st_size)})" for path in result.outputs.values())
     click.echo(f"omnibus: wrote {written}")
     return 0
 
@@ -198,8 +186,12 @@ def import_(platform: str, sources: tuple[Path, ...], volume_dir: Path, **option
 @click.option("--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the report to this file (the text summary still goes to the terminal).")
 @click.option("--list-rules", is_flag=True, help="Print every rule's code, severity and description.")
+@click.option("--store", type=click.Choice(["kdp", "apple", "kobo", "google"]),
+              help="Run this store's rules at their severity (default: every store's, as warnings); with kdp a "
+                   "PDF given alone is checked as a paperback interior.")
 @reports_problems()
-def check(targets: tuple[Path, ...], strict: bool, fmt: str, output: Path | None, list_rules: bool) -> None:
+def check(targets: tuple[Path, ...], strict: bool, fmt: str, output: Path | None, list_rules: bool,
+          store: str | None) -> None:
     """Validate built EPUBs and PDFs, or volumes (built into a temporary folder first).
 
     Exit code 0: nothing failing; 1: errors (or warnings with --strict); 2: usage; 3: the machine
@@ -211,6 +203,7 @@ def check(targets: tuple[Path, ...], strict: bool, fmt: str, output: Path | None
       reelpress check volumes/essential-film-reviews-1
       reelpress check dist/*.epub dist/*.pdf --format junit --output reports/check.xml
       reelpress check volumes/* --strict --format github
+      reelpress check dist/essential-film-reviews-1.pdf --store kdp
     """
     from reelpress.commands.check import check_targets, failing, report, rules_table
 
@@ -219,7 +212,7 @@ def check(targets: tuple[Path, ...], strict: bool, fmt: str, output: Path | None
         return
     if not targets:
         raise click.UsageError("give at least one .epub, .pdf or volume folder")
-    outcomes = check_targets(list(targets))
+    outcomes = check_targets(list(targets), store)
     rendered = report.FORMATS[fmt](outcomes, strict)
     if output:
         from reelpress.util.files import save
@@ -279,7 +272,8 @@ def index_command(series_dir: Path, out_dir: Path) -> None:
               show_default=True, help="Folder to write the kit into (next to the EPUB and PDF).")
 @reports_problems()
 def kit_command(volume_dir: Path, out_dir: Path) -> None:
-    """Write the publishing kit: rights CSV, store description (text and HTML), store metadata JSON.
+    """Write the publishing kit: rights CSV, store description (text and HTML), store metadata JSON and
+    the paperback's full-wrap cover PDF.
 
     \b
     Example:
@@ -287,7 +281,8 @@ def kit_command(volume_dir: Path, out_dir: Path) -> None:
     """
     from reelpress.commands.kit import KDP_SELECT_NOTE, kit
 
-    written = kit(volume_dir, out_dir)
+    written, warnings = kit(volume_dir, out_dir, os.cpu_count() or 1)
+    print_diagnostics(warnings)
     click.echo("wrote " + ", ".join(str(path) for path in written))
     click.echo(f"note: {KDP_SELECT_NOTE}")
 
@@ -367,28 +362,3 @@ def preview_command(volume_dir: Path, port: int, pdf: bool) -> None:
     from reelpress.commands.preview import serve
 
     serve(volume_dir, port, pdf)
-
-
-def _print_diagnostics(diagnostics) -> None:
-    """One line per problem, paths shown relative to the current folder when they are inside it."""
-    here = Path.cwd()
-    for item in diagnostics:
-        line = str(item)
-        path = Path(item.path)
-        if path.is_absolute() and path.is_relative_to(here):
-            line = str(path.relative_to(here)) + line[len(item.path):]
-        click.echo(line, err=True)
-
-
-def _report(error: ReelpressError, message: str | None = None) -> int:
-    """Print a failed command's diagnostics and what failed; its exit code."""
-    _print_diagnostics(error.diagnostics)
-    if message:
-        click.echo(message, err=True)
-    return error.exit_code
-
-
-def _size(size: int) -> str:
-    if size < 1024:
-        return f"{size} bytes"
-    return f"{size / 1024:.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"

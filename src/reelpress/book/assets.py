@@ -13,6 +13,8 @@ from reelpress.util.xhtml import slugify
 MEDIA_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif"}
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
+#: The most pixels a store takes in an image on the book's pages (Apple Books: 4 megapixels).
+STORE_MAX_PIXELS = {"apple": 4_000_000}
 
 
 def inspect_image(path: Path) -> tuple[str, int, int]:
@@ -39,6 +41,24 @@ def inspect_image(path: Path) -> tuple[str, int, int]:
         fail(path, "RP043", f"not a readable PNG, JPEG or GIF image ({exc})")
     finally:
         ImageFile.LOAD_TRUNCATED_IMAGES = truncated
+
+
+def fitted(asset: Asset, max_pixels: int) -> bytes:
+    """The image's bytes, scaled down (same format, same proportions) when it has more than
+    `max_pixels` pixels; the same bytes for the same image on every build."""
+    if asset.width * asset.height <= max_pixels:
+        return asset.read()
+    import io
+
+    from PIL import Image
+    scale = (max_pixels / (asset.width * asset.height)) ** 0.5
+    size = (max(1, int(asset.width * scale)), max(1, int(asset.height * scale)))
+    with Image.open(io.BytesIO(asset.read())) as image:
+        kind = image.format
+        small = image.resize(size, Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    small.save(buffer, format=kind, **({"quality": 90} if kind == "JPEG" else {}))
+    return buffer.getvalue()
 
 
 def register(path: Path, volume_dir: Path, assets: dict[Path, Asset],

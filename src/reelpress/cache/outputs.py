@@ -2,7 +2,7 @@
 
 After a successful build, `.reelpress-cache/` beside the output folder records a digest of every input
 — each file of the volume folder, the series files, the templates, reelpress's version, the formats,
-the profile and SOURCE_DATE_EPOCH — and a digest of each output. A later build with the same inputs,
+the profile and store asked for, and SOURCE_DATE_EPOCH — and a digest of each output. A later build with the same inputs,
 whose outputs are still exactly what was written, stops here: nothing is read twice, nothing is
 written, so the outputs keep their modification times. Any difference means a full build. This
 module imports only the standard library and small reelpress modules, so the check costs almost
@@ -30,9 +30,9 @@ def _files(volume_dir: Path) -> list[Path]:
     return sorted(set(found))
 
 
-def inputs_digest(volume_dir: Path, formats: tuple[str, ...], profile: str | None) -> str:
+def inputs_digest(volume_dir: Path, formats: tuple[str, ...], variant: str | None) -> str:
     digest = hashlib.sha256()
-    for part in (code_digest(), ",".join(formats), profile or "", os.environ.get("SOURCE_DATE_EPOCH", "")):
+    for part in (code_digest(), ",".join(formats), variant or "", os.environ.get("SOURCE_DATE_EPOCH", "")):
         digest.update(part.encode() + b"\0")
     for path in _files(volume_dir):
         digest.update(str(path).encode() + b"\0")
@@ -46,11 +46,11 @@ def _record_path(volume_dir: Path, out_dir: Path) -> Path:
 
 
 def check(volume_dir: Path, out_dir: Path, formats: tuple[str, ...],
-          profile: str | None) -> tuple[dict[str, Path] | None, str]:
+          variant: str | None) -> tuple[dict[str, Path] | None, str]:
     """The outputs, if an earlier build made them from exactly these inputs and they are unchanged (else
     None), and the inputs' digest, to `remember` after a build — taken now, so edits made during the
     build make the next one build again."""
-    inputs = inputs_digest(volume_dir, formats, profile) if volume_dir.is_dir() else ""
+    inputs = inputs_digest(volume_dir, formats, variant) if volume_dir.is_dir() else ""
     try:
         record = json.loads(_record_path(volume_dir, out_dir).read_text(encoding="utf-8"))
         recorded = {fmt: Path(path) for fmt, path in record["outputs"].items()}
@@ -66,7 +66,7 @@ def check(volume_dir: Path, out_dir: Path, formats: tuple[str, ...],
     return outputs, inputs
 
 
-def remember(volume_dir: Path, out_dir: Path, formats: tuple[str, ...], profile: str | None,
+def remember(volume_dir: Path, out_dir: Path, formats: tuple[str, ...], variant: str | None,
              outputs: dict[str, Path], inputs: str) -> None:
     """Record a successful build (`inputs` is the digest `check` returned before it started)."""
     path = _record_path(volume_dir, out_dir)

@@ -25,9 +25,9 @@ class Built:
     notes: list = field(default_factory=list)  # what the build did that a user may want to know
 
 
-def options_for(out_dir: Path, profile: str | None = None, jobs: int = 1) -> WriteOptions:
+def options_for(out_dir: Path, profile: str | None = None, jobs: int = 1, store: str | None = None) -> WriteOptions:
     """The options of a command-line build into `out_dir`: its cache is `.reelpress-cache/` beside it."""
-    return WriteOptions(profile=profile, jobs=jobs, cache_dir=cache_folder(out_dir))
+    return WriteOptions(profile=profile, jobs=jobs, cache_dir=cache_folder(out_dir), store=store)
 
 
 def build_if_changed(volume_dir: Path, out_dir: Path, formats: tuple[str, ...], options: WriteOptions,
@@ -35,7 +35,7 @@ def build_if_changed(volume_dir: Path, out_dir: Path, formats: tuple[str, ...], 
     """Build the volume unless the build cache says its outputs in `out_dir` are what these inputs
     make: then nothing is written (with `load_unchanged`, the volume is loaded for a summary, from
     the review cache). A build without warnings is recorded for the next one."""
-    outputs, inputs = output_cache.check(volume_dir, out_dir, formats, options.profile)
+    outputs, inputs = output_cache.check(volume_dir, out_dir, formats, options.variant)
     if outputs is not None:
         volume = None
         if load_unchanged:
@@ -47,5 +47,5 @@ def build_if_changed(volume_dir: Path, out_dir: Path, formats: tuple[str, ...], 
 
     result = build(volume_dir, out_dir, formats, progress, options)
     if not result.warnings:  # a build with warnings is built again, so they are shown again
-        output_cache.remember(volume_dir, out_dir, formats, options.profile, result.outputs, inputs)
+        output_cache.remember(volume_dir, out_dir, formats, options.variant, result.outputs, inputs)
     return Built(result.outputs, result.volume, result.warnings, notes=result.notes)

@@ -5,7 +5,10 @@
                                the rights, and this is the list it asks for
     <volume>-description.txt   the store description: the volume's description and the films reviewed
     <volume>-description.html  the same in the simple HTML store forms accept
-    <volume>-store.json        title, subtitle, series and number, author, language, keywords …
+    <volume>-store.json        title, subtitle, series and number, author, language, keywords …, and
+                               the built EPUB's size with KDP's delivery fee per copy
+    <volume>-paperback-cover.pdf  the paperback's full-wrap cover (back, spine, front, bleed), sized
+                               from the print PDF's page count (paperback.py)
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from pathlib import Path
 from reelpress.build import load
 from reelpress.util.files import check_writable, save
 from reelpress.book.indexes import directors_of, sort_key
-from reelpress.model import Volume
+from reelpress.commands import paperback
+from reelpress.model import Diagnostic, Volume
 
 MAX_KEYWORDS = 7  # KDP's number of keyword boxes
 KDP_SELECT_NOTE = ("These reviews were published on the web first: KDP Select asks for exclusivity, so keep "
@@ -76,25 +80,56 @@ def keywords(volume: Volume) -> list[str]:
     return list(dict.fromkeys(found))[:MAX_KEYWORDS]
 
 
-def store_json(volume: Volume) -> str:
+#: KDP charges the 70 % royalty option a delivery fee per copy by file size: on amazon.com, US$0.15 a
+#: megabyte (at least US$0.01). Figures for other marketplaces differ; this is the common one.
+KDP_DELIVERY_USD_PER_MB = 0.15
+
+
+def delivery(epub: Path | None) -> dict:
+    """The EPUB's size and KDP's delivery fee per copy on amazon.com; nothing when it is not built yet."""
+    if epub is None or not epub.is_file():
+        return {"epub_megabytes": None, "kdp_delivery_usd": None}
+    megabytes = epub.stat().st_size / (1024 * 1024)
+    return {"epub_megabytes": round(megabytes, 3),
+            "kdp_delivery_usd": max(0.01, round(megabytes * KDP_DELIVERY_USD_PER_MB, 2))}
+
+
+def store_json(volume: Volume, epub: Path | None = None) -> str:
     config = volume.config
     data = {"title": config.title, "subtitle": config.subtitle, "series": config.series,
             "series_number": _number(config.series_index), "author": config.author, "language": config.language,
             "publisher": config.publisher, "published": config.published.isoformat() if config.published else None,
             "identifier": config.identifier, "description": description_text(volume), "keywords": keywords(volume),
-            "reviews": len(volume.reviews)}
+            "reviews": len(volume.reviews), **delivery(epub)}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def kit(volume_dir: Path, out_dir: Path) -> list[Path]:
+def kit(volume_dir: Path, out_dir: Path, jobs: int = 1) -> tuple[list[Path], list[Diagnostic]]:
+    """Write the kit into `out_dir`; the files written, and the warnings (the paperback's own)."""
     volume = load(volume_dir)
     check_writable(out_dir)
-    files = {out_dir / f"{volume.name}-rights.csv": rights_csv(volume),
+    pages, warnings = paperback_pages(volume, out_dir, jobs)
+    wrap, cover_warnings = paperback.cover_pdf(volume, pages)
+    texts = {out_dir / f"{volume.name}-rights.csv": rights_csv(volume),
              out_dir / f"{volume.name}-description.txt": description_text(volume),
              out_dir / f"{volume.name}-description.html": description_html(volume),
-             out_dir / f"{volume.name}-store.json": store_json(volume)}
-    save({path: text.encode("utf-8") for path, text in files.items()})
-    return list(files)
+             out_dir / f"{volume.name}-store.json": store_json(volume, out_dir / f"{volume.name}.epub")}
+    files = {path: text.encode("utf-8") for path, text in texts.items()}
+    files[out_dir / f"{volume.name}-paperback-cover.pdf"] = wrap
+    save(files)
+    return list(files), warnings + cover_warnings
+
+
+def paperback_pages(volume: Volume, out_dir: Path, jobs: int = 1) -> tuple[int, list[Diagnostic]]:
+    """The print PDF's page count (laid out with the cache beside `out_dir`, as `reelpress build
+    --profile print` lays it out), and its warnings."""
+    from pypdf import PdfReader
+
+    from reelpress.commands.build_volume import options_for
+    from reelpress.writers.pdf.document import write
+
+    interior = write(volume, options_for(out_dir, "print", jobs))
+    return len(PdfReader(io.BytesIO(interior.data)).pages), interior.warnings
 
 
 def _number(value: float | None):

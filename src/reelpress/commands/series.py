@@ -65,7 +65,8 @@ def check_slugs(folders: list[Path]) -> None:
 
 
 def build_series(folders: list[Path], out_dir: Path, formats: tuple[str, ...], jobs: int | None = None,
-                 profile: str | None = None, progress: Callable[[str], None] = lambda text: None) -> list[VolumeRow]:
+                 profile: str | None = None, progress: Callable[[str], None] = lambda text: None,
+                 store: str | None = None) -> list[VolumeRow]:
     """Build every volume with `jobs` processes at most; rows in series order, whatever order the
     workers finished in. One volume (or one process) is built here, with every core."""
     cores = jobs or os.cpu_count() or 1
@@ -74,7 +75,7 @@ def build_series(folders: list[Path], out_dir: Path, formats: tuple[str, ...], j
     progress(f"0/{len(folders)} volumes built")
     if jobs == 1:
         for folder in folders:
-            rows[folder] = build_one(folder, out_dir, formats, profile, cores)
+            rows[folder] = build_one(folder, out_dir, formats, profile, cores, store)
             progress(f"{len(rows)}/{len(folders)} volumes built")
     else:
         import multiprocessing  # here: a single volume's build passes through this module too
@@ -84,7 +85,8 @@ def build_series(folders: list[Path], out_dir: Path, formats: tuple[str, ...], j
         waiting, stop = context.Value("i", len(folders)), context.Event()  # volumes not started yet
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_join_pool,
                                  initargs=(waiting, stop, cores // jobs, cores)) as pool:
-            pending = {pool.submit(build_one, folder, out_dir, formats, profile): folder for folder in folders}
+            pending = {pool.submit(build_one, folder, out_dir, formats, profile, None, store): folder
+                       for folder in folders}
             try:
                 for future in as_completed(pending):
                     rows[pending[future]] = future.result()
@@ -120,7 +122,7 @@ def cores_for_next_volume() -> int:
 
 
 def build_one(folder: Path, out_dir: Path, formats: tuple[str, ...], profile: str | None,
-              cores: int | None = None) -> VolumeRow:
+              cores: int | None = None, store: str | None = None) -> VolumeRow:
     """Build one volume with `cores` processes (in a series worker: as many as it may use) and
     describe the result. Unchanged since its last build (the build cache's record), it is only
     loaded, for the summary; nothing is written."""
@@ -129,7 +131,7 @@ def build_one(folder: Path, out_dir: Path, formats: tuple[str, ...], profile: st
     row, started = VolumeRow(folder.name, cores=cores or cores_for_next_volume()), time.perf_counter()
     try:
         # unchanged: loaded for the table (from the cache), nothing written
-        result = build_if_changed(folder, out_dir, formats, options_for(out_dir, profile, row.cores),
+        result = build_if_changed(folder, out_dir, formats, options_for(out_dir, profile, row.cores, store),
                                   load_unchanged=True)
     except ReelpressError as error:
         row.problems = [str(d) for d in error.diagnostics]

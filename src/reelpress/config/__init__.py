@@ -19,7 +19,8 @@ from typing import Any
 from reelpress.errors import Collector, fail
 from reelpress.model import ReviewMeta, SeriesEntry
 from reelpress.config.schema import (CONFIG_CODES, FRONT_MATTER_CODES, Field, Invalid, Locator, boolean, codes, date,
-                              integer, language, long_text, number, one_of, patterns, rating, slugs, table, tags, text,
+                              integer, isbn, language, long_text, number, one_of, patterns, rating, slugs, table, tags,
+                              text,
                               toml_locator, toml_position, url, validate)
 from reelpress.util.textfile import read_text
 
@@ -52,6 +53,14 @@ class PdfSettings:
 
 
 @dataclass(frozen=True)
+class PrintSettings:
+    """The paperback: its paper (for the spine's width) and its ISBN (for the back cover's barcode)."""
+
+    paper: str = "white"
+    isbn: str | None = None
+
+
+@dataclass(frozen=True)
 class CheckSettings:
     """`reelpress check` settings for the volume."""
 
@@ -64,13 +73,6 @@ class AccessibilitySettings:
 
     certified_by: str | None = None
     page_list: bool = True
-
-
-@dataclass(frozen=True)
-class PrintSettings:
-    """The print edition."""
-
-    isbn: str | None = None
 
 
 @dataclass(frozen=True)
@@ -112,10 +114,10 @@ class VolumeConfig:
     boilerplate: Boilerplate = field(default_factory=Boilerplate)
     check: CheckSettings = field(default_factory=CheckSettings)
     pdf: PdfSettings = field(default_factory=PdfSettings)
+    print: PrintSettings = field(default_factory=PrintSettings)
     cover: CoverStyle = field(default_factory=CoverStyle)
     indexes: IndexSettings = field(default_factory=IndexSettings)
     accessibility: AccessibilitySettings = field(default_factory=AccessibilitySettings)
-    print: PrintSettings = field(default_factory=PrintSettings)
 
 
 @dataclass(frozen=True)
@@ -138,13 +140,6 @@ BOILERPLATE_FIELDS = (
     Field("defaults", boolean, "false to drop the built-in patterns (\"Thanks for reading!\", \"Share this "
                                "post\" …). Default true."),
 )
-
-def isbn(value: Any) -> str:
-    digits = value.replace("-", "").replace(" ", "") if isinstance(value, str) else ""
-    if not re.fullmatch(r"\d{13}|\d{9}[\dXx]", digits):
-        raise Invalid(f"expected an ISBN of 10 or 13 digits (hyphens allowed), got {value!r}")
-    return digits.upper()
-
 
 def colour(value: Any) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
@@ -178,8 +173,11 @@ ACCESSIBILITY_FIELDS = (
                                 "page list, from the print layout). Default true."),
 )
 
+PAPERS = ("white", "cream", "color")
 PRINT_FIELDS = (
-    Field("isbn", isbn, "The print edition's ISBN: named as the source of the EPUB's page numbers."),
+    Field("paper", one_of(*PAPERS), "KDP paper: `white` (default), `cream` or `color`; sets the spine's width."),
+    Field("isbn", isbn, "The paperback's ISBN-13: its barcode goes on the back cover, and the EPUB names it as "
+                        "the source of its page numbers."),
 )
 
 CHECK_FIELDS = (
@@ -205,22 +203,22 @@ VOLUME_FIELDS = (
     Field("boilerplate", table, "Boilerplate removal table; see [boilerplate]."),
     Field("check", table, "`reelpress check` settings; see [check]."),
     Field("pdf", table, "PDF profile and page; see [pdf]."),
+    Field("print", table, "The paperback's paper and ISBN; see [print]."),
     Field("cover", table, "Colours of a generated cover; see [cover]."),
     Field("indexes", table, "Which indexes to generate; see [indexes]."),
     Field("accessibility", table, "The EPUB's accessibility claim and page list; see [accessibility]."),
-    Field("print", table, "The print edition; see [print]."),
 )
 
 #: Keys a series.toml may set for all its volumes (a volume.toml overrides each of them).
-SHARED = ("author", "publisher", "language", "rights", "typography", "boilerplate", "check", "pdf", "cover",
-          "indexes", "accessibility")
+SHARED = ("author", "publisher", "language", "rights", "typography", "boilerplate", "check", "pdf", "print",
+          "cover", "indexes", "accessibility")
 SERIES_FIELDS = (
     Field("title", text, "The series' name, e.g. Essential Film Reviews.", required=True),
     Field("volumes", slugs, "Volume folder names in series order; default: folder name order."),
     *(f for f in VOLUME_FIELDS if f.name in SHARED),
 )
 TABLES = {"typography": Typography, "boilerplate": Boilerplate, "check": CheckSettings, "pdf": PdfSettings,
-          "cover": CoverStyle, "indexes": IndexSettings, "accessibility": AccessibilitySettings, "print": PrintSettings}
+          "print": PrintSettings, "cover": CoverStyle, "indexes": IndexSettings, "accessibility": AccessibilitySettings}
 
 REVIEW_FIELDS = (
     Field("title", text, "The review's heading and its contents entry.", required=True),
@@ -335,8 +333,8 @@ def derived_identifier(title: str, author: str) -> str:
 
 
 SCHEMAS = {"typography": TYPOGRAPHY_FIELDS, "boilerplate": BOILERPLATE_FIELDS, "check": CHECK_FIELDS,
-           "pdf": PDF_FIELDS, "cover": COVER_FIELDS, "indexes": INDEX_FIELDS, "accessibility": ACCESSIBILITY_FIELDS,
-           "print": PRINT_FIELDS}
+           "pdf": PDF_FIELDS, "print": PRINT_FIELDS, "cover": COVER_FIELDS, "indexes": INDEX_FIELDS,
+           "accessibility": ACCESSIBILITY_FIELDS}
 
 
 def review_meta(data: Mapping[str, Any], path: Path, where: Locator, raw: Mapping[str, str],

@@ -132,6 +132,16 @@ def one_of(*choices: str) -> Callable[[Any], str]:
     return check
 
 
+def isbn(value: Any) -> str:
+    """An ISBN-13 (hyphens and spaces allowed), its check digit right: the 13 digits."""
+    digits = text(value).replace("-", "").replace(" ", "")
+    if not (len(digits) == 13 and digits.isdigit() and digits[:3] in ("978", "979")):
+        raise Invalid(f"expected an ISBN-13 (978… or 979…, 13 digits), got {_describe(value)}")
+    if sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits)) % 10:
+        raise Invalid(f"{value!r} is not an ISBN: its check digit is wrong (mistyped?)")
+    return digits
+
+
 def _describe(value: Any) -> str:
     kinds = {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
              dict: "a table", dt.date: "a date", dt.datetime: "a date and time", dt.time: "a time"}

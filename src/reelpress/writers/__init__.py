@@ -30,6 +30,13 @@ class WriteOptions:
     profile: str | None = None  # the PDF profile, overriding the volume's [pdf] profile
     jobs: int = 1  # worker processes a writer may use
     cache_dir: Path | None = None  # where a writer may keep what the next build can reuse
+    store: str | None = None  # the store the EPUB is made for: `apple` scales images down to its limit
+
+    @property
+    def variant(self) -> str:
+        """What makes this build's outputs differ from another's of the same sources (the build record
+        keys on it)."""
+        return f"{self.profile or ''}/{self.store or ''}"
 
     def pdf_settings(self, config):
         """The volume's [pdf] settings with the profile this build asks for."""

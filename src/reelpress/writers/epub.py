@@ -19,6 +19,7 @@ from ebooklib import epub
 from markupsafe import Markup
 
 from reelpress import __version__
+from reelpress.book.assets import STORE_MAX_PIXELS, fitted
 from reelpress.errors import fail
 from reelpress.model import Volume
 from reelpress.writers import Output, WriteOptions, a11y, pagelist
@@ -51,7 +52,7 @@ def write(volume: Volume, options: WriteOptions = WriteOptions()) -> Output:
     numbers = [(d.name, int(n)) for d in documents for n in d.pages]
     book = epub.EpubBook()
     declare_metadata(book, volume, bool(numbers))
-    add_resources(book, volume)
+    add_resources(book, volume, options)
     add_documents(book, volume, documents, owner, numbers)
     book.toc = ncx_toc(volume, owner)
     book.add_item(epub.EpubNcx())
@@ -187,15 +188,16 @@ def _series(book: epub.EpubBook, config) -> None:
         book.add_metadata(None, "meta", "", {"name": "calibre:series_index", "content": position})
 
 
-def add_resources(book: epub.EpubBook, volume: Volume) -> None:
+def add_resources(book: epub.EpubBook, volume: Volume, options: WriteOptions = WriteOptions()) -> None:
     css = (templates_dir() / "epub.css").read_bytes()
     book.add_item(epub.EpubItem(uid="css", file_name="css/epub.css", media_type="text/css", content=css))
     font = (templates_dir() / "fonts" / "ReelpressSymbols.ttf").read_bytes()
     book.add_item(epub.EpubItem(uid="font-symbols", file_name=SYMBOLS_FONT, media_type="font/ttf", content=font))
     images = sorted((a for a in volume.assets.values() if a is not volume.cover), key=lambda a: a.href)
+    limit = STORE_MAX_PIXELS.get(options.store)
     for index, asset in enumerate(images, 1):
         book.add_item(epub.EpubItem(uid=f"image-{index}", file_name=asset.href, media_type=asset.media_type,
-                                    content=asset.read()))
+                                    content=fitted(asset, limit) if limit else asset.read()))
     if volume.cover:
         cover = epub.EpubItem(uid="cover-image", file_name=volume.cover.href,
                               media_type=volume.cover.media_type, content=volume.cover.read())

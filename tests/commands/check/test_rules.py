@@ -6,6 +6,7 @@ import pytest
 from lxml import etree
 
 from reelpress.commands.check.book import Chapter, Package
+from reelpress.commands.check.readback import Outline, PdfFacts
 from reelpress.commands.check.rules import RULES
 from reelpress.util.xhtml import strict_parser
 
@@ -88,6 +89,15 @@ PACKAGE_CASES = [
     ("RP117", package(documents=[chapter("<p>x</p>", name="text/x.xhtml")]),
      ["text/x.xhtml:None: content document has no lang attribute"]),
     ("RP118", package(landmarks=["cover"]), ["book.epub:None: navigation landmarks missing: toc, bodymatter"]),
+    ("RP119", package(stylesheets=[("css/a.css", "p { font-size: 12pt }")]),
+     ["book.epub:None: css/a.css: `p` sets font-size; KDP wants body text in the reader's own font size (remove "
+      "it, or set it on a class)"]),
+    ("RP120", package(images=[("images/wide.png", 1000, 4000, 1001)]),
+     ["book.epub:None: image images/wide.png is 4000×1001 (4.0 megapixels); Apple Books takes at most 4 "
+      "megapixels an image"]),
+    ("RP121", package(transparent=["images/still.png"]),
+     ["book.epub:None: image images/still.png is a photograph with transparent pixels; Kobo advises against "
+      "them (save it without an alpha channel)"]),
 ]
 
 
@@ -98,4 +108,26 @@ def test_package_rules(code, failing, expected):
 
 
 def test_every_rule_has_a_case():
-    assert {c[0] for c in TEXT_CASES} | {c[0] for c in PACKAGE_CASES} == set(RULE)
+    assert {c[0] for c in TEXT_CASES} | {c[0] for c in PACKAGE_CASES} | {c[0] for c in PAPERBACK_CASES} == set(RULE)
+
+
+def facts(**given) -> PdfFacts:
+    defaults = dict(path="book.pdf", pages=["text"] * 24, lines=[], outline=[], fonts={"/SourceSerifPro": True},
+                    metadata={}, sizes=[], pictures=[], annotations=0)
+    return PdfFacts(**{**defaults, **given})
+
+
+PAPERBACK_CASES = [
+    ("RP122", facts(outline=[Outline("Index of Films", 19, 1)]),
+     ["book.pdf:None: the paperback PDF has 1 bookmarks; KDP's paperbacks have none"]),
+    ("RP123", facts(annotations=3), ["book.pdf:None: the paperback PDF has 3 link annotations; a printed page "
+                                     "has none (KDP)"]),
+    ("RP125", facts(pages=["text"] * 23), ["book.pdf:None: the paperback has 23 pages; KDP prints 24 to 828"]),
+    ("RP125", facts(pages=["text"] * 829), ["book.pdf:None: the paperback has 829 pages; KDP prints 24 to 828"]),
+]
+
+
+@pytest.mark.parametrize("code, failing, expected", PAPERBACK_CASES, ids=[c[0] for c in PAPERBACK_CASES])
+def test_paperback_rules(code, failing, expected):
+    assert messages(code, failing) == expected
+    assert messages(code, facts()) == [] and messages(code, facts(pages=["text"] * 828)) == []

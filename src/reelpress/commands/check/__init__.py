@@ -18,6 +18,7 @@ from reelpress.commands.check import ace, book, epubcheck, readback, tags
 from reelpress.commands.check.rules import RULES
 from reelpress.errors import EnvironmentProblem, ReelpressError, UsageProblem, diagnostic
 from reelpress.model import Diagnostic
+from reelpress.writers import WriteOptions
 
 _MARKER = re.compile(r"reelpress-disable(-next-line)?((?:\s+RP\d{3})*)")
 
@@ -32,22 +33,24 @@ class Outcome:
     broken: bool = False  # a checker could not run (its RP052 is among the diagnostics)
 
 
-def check_targets(paths: list[Path]) -> list[Outcome]:
+def check_targets(paths: list[Path], store: str | None = None) -> list[Outcome]:
+    """Check every target; `store` (stores.STORES) runs that store's rules at their severity, None every
+    store's as warnings. A PDF given alone is checked as a paperback interior for `--store kdp`."""
     outcomes = []
     for path in paths:
         if path.is_dir():
-            outcomes.append(check_volume(path))
+            outcomes.append(check_volume(path, store))
         elif path.suffix.lower() == ".epub":
-            outcomes.append(check_epub(path))
+            outcomes.append(check_epub(path, store=store))
         elif path.suffix.lower() == ".pdf":
-            outcomes.append(check_pdf(path))
+            outcomes.append(check_pdf(path, paperback=store == "kdp", store=store))
         else:
             raise UsageProblem(f"{path}: not an .epub, a .pdf or a volume folder")
     return outcomes
 
 
 def check_epub(path: Path, chapters: list[book.Chapter] | None = None, disabled=frozenset(),
-               outcome: Outcome | None = None) -> Outcome:
+               outcome: Outcome | None = None, store: str | None = None) -> Outcome:
     outcome = outcome or Outcome(str(path))
     outcome.checks.append("EPUBCheck")
     outcome.diagnostics += epubcheck.check(path)
@@ -59,19 +62,26 @@ def check_epub(path: Path, chapters: list[book.Chapter] | None = None, disabled=
             outcome.diagnostics += problem.diagnostics
             outcome.broken = True
     epub_chapters, package = book.from_epub(path)
-    for rule in RULES:
-        if rule.code in disabled:
-            continue
-        outcome.checks.append(rule.code)
-        subject = package if rule.scope == "package" else (chapters if chapters is not None else epub_chapters)
-        outcome.diagnostics += [Diagnostic(where, line, None, rule.code, rule.severity, message)
-                                for where, line, message in rule.check(subject)]
+    subjects = {"package": package, "text": chapters if chapters is not None else epub_chapters}
+    _run_rules(subjects, disabled, store, outcome)
     return outcome
 
 
-def check_pdf(path: Path, titles: list[str] | None = None, page_size=None,
-              outcome: Outcome | None = None, tagged: bool = False) -> Outcome:
-    """Read the PDF back; a tagged one (or one that must be: `tagged`) has its structure tree checked."""
+def _run_rules(subjects: dict, disabled, store: str | None, outcome: Outcome) -> None:
+    """Every rule whose scope is among `subjects`, not switched off, and (for a store's rule) asked for."""
+    for rule in RULES:
+        severity = rule.severity_for(store)
+        if rule.scope not in subjects or rule.code in disabled or severity is None:
+            continue
+        outcome.checks.append(rule.code)
+        outcome.diagnostics += [Diagnostic(where, line, None, rule.code, severity, message)
+                                for where, line, message in rule.check(subjects[rule.scope])]
+
+
+def check_pdf(path: Path, titles: list[str] | None = None, page_size=None, outcome: Outcome | None = None,
+              tagged: bool = False, paperback: bool = False, store: str | None = None, disabled=frozenset()) -> Outcome:
+    """The PDF read back: a tagged one (or one that must be: `tagged`) has its structure tree checked;
+    with `paperback`, the store rules for a paperback's interior too."""
     outcome = outcome or Outcome(str(path))
     outcome.checks.append("PDF")
     try:
@@ -79,23 +89,27 @@ def check_pdf(path: Path, titles: list[str] | None = None, page_size=None,
     except Exception as exc:  # pypdf raises many kinds of errors on a damaged file
         outcome.diagnostics.append(diagnostic(path, "RP066", f"cannot read the PDF: {exc}"))
         return outcome
-    outcome.diagnostics += readback.problems(facts, titles, page_size)
+    outcome.diagnostics += readback.problems(facts, titles, page_size, outline=not paperback)
     structure = tags.read(path)
     if tagged and not structure.marked:
         outcome.diagnostics.append(diagnostic(path, "RP067", "the reading PDF is not tagged (no /MarkInfo)"))
     outcome.diagnostics += [diagnostic(path, "RP067", problem) for problem in structure.problems]
+    if paperback:
+        _run_rules({"paperback": facts}, disabled, store, outcome)
     return outcome
 
 
-def check_volume(folder: Path) -> Outcome:
-    """Build the volume into a temporary folder, then check what came out against its sources."""
+def check_volume(folder: Path, store: str | None = None) -> Outcome:
+    """Build the volume into a temporary folder, then check what came out against its sources (and,
+    unless another store is asked for, its paperback interior against KDP's rules)."""
     from reelpress.build import build
 
     outcome = Outcome(str(folder))
     with tempfile.TemporaryDirectory(prefix="reelpress-check-") as out:
         outcome.checks.append("build")
+        cache = WriteOptions(cache_dir=Path(out) / "cache")  # the page list's print layout serves the paperback's
         try:
-            result = build(folder, Path(out))
+            result = build(folder, Path(out), options=cache)
         except ReelpressError as error:
             if error.exit_code != 1:
                 raise
@@ -108,8 +122,21 @@ def check_volume(folder: Path) -> Outcome:
         check_pdf(result.outputs["pdf"], [entry.title for entry in result.volume.toc], _trim(result.volume), outcome,
                   tagged=result.volume.config.pdf.profile == "reading")
         temporary = {str(result.outputs[fmt]): f"{folder.name}.{fmt}" for fmt in ("epub", "pdf")}
+        if store in (None, "kdp"):
+            printed = _paperback(folder, Path(out) / "print", cache)
+            check_pdf(printed, [entry.title for entry in result.volume.toc], outcome=outcome, paperback=True,
+                      store=store, disabled=disabled)
+            temporary[str(printed)] = f"{folder.name}.pdf (print profile)"
         outcome.diagnostics = [_renamed(d, temporary) for d in outcome.diagnostics if not _marked(d, chapters)]
     return outcome
+
+
+def _paperback(folder: Path, out: Path, options: WriteOptions) -> Path:
+    """The volume's paperback interior (the print profile), built for its store rules; its own warnings
+    (images under 300 dpi) are `reelpress build --profile print`'s to report."""
+    from reelpress.build import build
+
+    return build(folder, out, ("pdf",), options=replace(options, profile="print")).outputs["pdf"]
 
 
 def _trim(volume) -> tuple[float, float]:

@@ -48,8 +48,11 @@ class Package:
     metadata: dict[str, list[str]] = field(default_factory=dict)  # "dc:title", "schema:accessMode" …
     images: list[tuple[str, int, int, int]] = field(default_factory=list)  # href, bytes, width, height
     cover: tuple[int, int] | None = None
+    cover_href: str | None = None
     landmarks: list[str] = field(default_factory=list)
     documents: list[Chapter] = field(default_factory=list)  # every content document (for lang, links)
+    stylesheets: list[tuple[str, str]] = field(default_factory=list)  # href, CSS text
+    transparent: list[str] = field(default_factory=list)  # hrefs of images whose pixels let the page through
 
 
 # -- from an EPUB ----------------------------------------------------------------------------------
@@ -136,15 +139,33 @@ def _add_resource(archive, base: str, item, package: Package, path: Path) -> Non
         nav = etree.fromstring(data, strict_parser())
         package.landmarks = [a.get(EPUB_TYPE) for element in nav.iter(q("nav"))
                              if element.get(EPUB_TYPE) == "landmarks" for a in element.iter(q("a"))]
+    if item.get("media-type") == "text/css":
+        package.stylesheets.append((item.get("href"), data.decode("utf-8", "replace")))
     if item.get("media-type", "").startswith("image/") and item.get("media-type") != "image/svg+xml":
         try:
             with Image.open(io.BytesIO(data)) as image:
                 width, height = image.size
+                if _see_through_photo(image):
+                    package.transparent.append(item.get("href"))
         except OSError:
             width = height = 0
         package.images.append((item.get("href"), len(data), width, height))
         if "cover-image" in properties:
-            package.cover = (width, height)
+            package.cover, package.cover_href = (width, height), item.get("href")
+
+
+#: More distinct colours than this make an image a photograph rather than a drawing or a logo.
+PHOTO_COLOURS = 1024
+
+
+def _see_through_photo(image) -> bool:
+    """A photograph (more colours than a drawing has) with pixels that are not fully opaque: Kobo
+    advises against them (a reading app's night mode shows through)."""
+    if image.mode not in ("RGBA", "LA", "PA") and not (image.mode == "P" and "transparency" in image.info):
+        return False
+    rgba = image.convert("RGBA")
+    lowest = rgba.getchannel("A").getextrema()[0]
+    return lowest < 255 and rgba.convert("RGB").getcolors(maxcolors=PHOTO_COLOURS) is None
 
 
 def _document(data: bytes, name: str) -> Chapter:

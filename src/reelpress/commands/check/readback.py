@@ -36,6 +36,7 @@ class PdfFacts:
     metadata: dict[str, str]
     sizes: list[tuple[float, float]]  # each page's width and height in points
     pictures: list[bool]  # does the page draw an image?
+    annotations: int = 0  # link (and other) annotations on all pages
 
 
 def read(source: Path | bytes, name: str | None = None) -> PdfFacts:
@@ -47,7 +48,8 @@ def read(source: Path | bytes, name: str | None = None) -> PdfFacts:
                     outline=list(_outline(reader, reader.outline, 1)), fonts=_fonts(reader),
                     metadata={k: str(v) for k, v in (reader.metadata or {}).items()},
                     sizes=[(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages],
-                    pictures=[_draws_image(page) for page in reader.pages])
+                    pictures=[_draws_image(page) for page in reader.pages],
+                    annotations=sum(len(page.get("/Annots") or []) for page in reader.pages))
 
 
 def _draws_image(page) -> bool:
@@ -118,10 +120,11 @@ def _words(text: str) -> str:
 
 
 def problems(facts: PdfFacts, titles: list[str] | None = None,
-             page_size: tuple[float, float] | None = None, depth: int = 1) -> list[Diagnostic]:
+             page_size: tuple[float, float] | None = None, depth: int = 1, outline: bool = True) -> list[Diagnostic]:
     """Contents numbers vs. real pages, outline vs. contents, fonts embedded, metadata present, page
     sizes, blank pages. `titles` (expected contents) and `page_size` (points) are checked when given;
-    `depth` is how many outline levels the contents page lists (2 in an omnibus: parts and reviews)."""
+    `depth` is how many outline levels the contents page lists (2 in an omnibus: parts and reviews);
+    a paperback has no outline to compare (`outline` false)."""
     found: list[Diagnostic] = []
     add = lambda code, message: found.append(Diagnostic(facts.path, None, None, code, "error", message))
     entries = contents(facts)
@@ -133,7 +136,7 @@ def problems(facts: PdfFacts, titles: list[str] | None = None,
             add("RP060", f"contents says {title!r} is on page {printed}, but it is printed on page {actual}")
     top = [(_words(o.title), o.page) for o in facts.outline if o.level <= depth]
     expected = [(_words(title), printed) for title, printed, _ in entries]
-    if top != expected:
+    if outline and top != expected:
         add("RP061", f"outline {top} does not mirror the contents {expected}")
     for name, embedded in facts.fonts.items():
         if not embedded:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from reelpress.book.cover import SIZE as COVER_MIN
+from reelpress.commands.check import stores
 from reelpress.commands.check.book import Chapter, Package, text_nodes
 from reelpress.normalise.semantics import title_key
 from reelpress.util.xhtml import local, q, text_of
@@ -28,9 +29,19 @@ Finding = tuple[str, int | None, str]  # where, line, message
 class Rule:
     code: str
     severity: str
-    scope: str  # "text": runs on chapters; "package": on the whole book
+    scope: str  # "text": runs on chapters; "package": on the whole book; "paperback": on a print PDF
     description: str
     check: Callable[..., Iterable[Finding]]
+    stores: tuple[str, ...] = ()  # the stores whose rule it is (stores.py); () for every book
+
+    def severity_for(self, store: str | None) -> str | None:
+        """The rule's severity when checking for `store` (None: every store, store rules as warnings);
+        None when the rule is another store's."""
+        if not self.stores:
+            return self.severity
+        if store is None:
+            return "warning"
+        return self.severity if store in self.stores else None
 
 
 def _in_text(chapters: list[Chapter], pattern: re.Pattern, what: str) -> Iterable[Finding]:
@@ -190,4 +201,12 @@ RULES = (
     Rule("RP116", "warning", "text", "headings that skip a level", heading_order),
     Rule("RP117", "error", "package", "a content document without a language", document_language),
     Rule("RP118", "warning", "package", "navigation without toc and bodymatter landmarks", landmarks),
+    Rule("RP119", "error", "package", "body text with a fixed line-height, font-size or color (KDP)",
+         stores.kdp_body_text, ("kdp",)),
+    Rule("RP120", "error", "package", "an image over 4 megapixels (Apple Books)", stores.apple_image_pixels, ("apple",)),
+    Rule("RP121", "warning", "package", "a photograph with transparent pixels (Kobo)", stores.kobo_transparent_photos,
+         ("kobo",)),
+    Rule("RP122", "error", "paperback", "bookmarks in a paperback PDF (KDP)", stores.paperback_bookmarks, ("kdp",)),
+    Rule("RP123", "error", "paperback", "links in a paperback PDF (KDP)", stores.paperback_links, ("kdp",)),
+    Rule("RP125", "error", "paperback", "a paperback outside KDP's 24 to 828 pages", stores.paperback_pages, ("kdp",)),
 )
