@@ -68,7 +68,7 @@ def test_the_sample_epub_passes_every_store(built):
 @pytest.mark.slow
 def test_the_print_pdf_is_a_paperback_kdp_accepts_and_the_reading_pdf_is_not(built):
     outputs, printed = built
-    # 22 pages: the sample is two pages short of KDP's 24 (series.toml switches RP125 off for check)
+    # 22 pages: the sample is two pages short of KDP's 24
     assert codes(check_pdf(printed, paperback=True, store="kdp")) == ["RP125"]
     assert codes(check_pdf(printed, paperback=True, store="kdp", disabled={"RP125"})) == []
     reading = check_pdf(outputs["pdf"], paperback=True, store="kdp", disabled={"RP125"})

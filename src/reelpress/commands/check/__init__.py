@@ -100,8 +100,8 @@ def check_pdf(path: Path, titles: list[str] | None = None, page_size=None, outco
 
 
 def check_volume(folder: Path, store: str | None = None) -> Outcome:
-    """Build the volume into a temporary folder, then check what came out against its sources (and,
-    unless another store is asked for, its paperback interior against KDP's rules)."""
+    """Build the volume into a temporary folder, then check what came out against its sources (and its
+    paperback interior against KDP's rules, with `--store kdp` or when the volume is a paperback)."""
     from reelpress.build import build
 
     outcome = Outcome(str(folder))
@@ -122,13 +122,18 @@ def check_volume(folder: Path, store: str | None = None) -> Outcome:
         check_pdf(result.outputs["pdf"], [entry.title for entry in result.volume.toc], _trim(result.volume), outcome,
                   tagged=result.volume.config.pdf.profile == "reading")
         temporary = {str(result.outputs[fmt]): f"{folder.name}.{fmt}" for fmt in ("epub", "pdf")}
-        if store in (None, "kdp"):
+        if store == "kdp" or (store is None and _paperback_planned(result.volume.config)):
             printed = _paperback(folder, Path(out) / "print", cache)
             check_pdf(printed, [entry.title for entry in result.volume.toc], outcome=outcome, paperback=True,
                       store=store, disabled=disabled)
             temporary[str(printed)] = f"{folder.name}.pdf (print profile)"
         outcome.diagnostics = [_renamed(d, temporary) for d in outcome.diagnostics if not _marked(d, chapters)]
     return outcome
+
+
+def _paperback_planned(config) -> bool:
+    """A volume that says it is printed: its PDF profile is `print`, or its `[print]` table has an ISBN."""
+    return config.pdf.profile == "print" or config.print.isbn is not None
 
 
 def _paperback(folder: Path, out: Path, options: WriteOptions) -> Path:
