@@ -12,6 +12,7 @@ from lxml import etree
 from conftest import SAMPLES, VOLUMES
 from helpers import review
 from reelpress.build import build
+from reelpress.writers import WriteOptions
 from reelpress.commands.check import readback as pdf
 
 pytestmark = pytest.mark.slow
@@ -53,7 +54,7 @@ def _text_with_markers(element):
 @pytest.fixture(scope="module")
 def paperbacks(built, tmp_path_factory):
     out = tmp_path_factory.mktemp("print")
-    return {name: pdf.read(build(VOLUMES / name, out, ("pdf",), profile="print").outputs["pdf"]) for name in SAMPLES}
+    return {name: pdf.read(build(VOLUMES / name, out, ("pdf",), options=WriteOptions(profile="print")).outputs["pdf"]) for name in SAMPLES}
 
 
 @pytest.mark.parametrize("name", SAMPLES)

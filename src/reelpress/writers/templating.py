@@ -34,7 +34,24 @@ def use_cache(folder) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return  # a cache that cannot be written only costs time
-    environment().bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+    environment().bytecode_cache = _QuietCache(str(folder))
+
+
+class _QuietCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates in a folder; a folder gone or full (a temporary build's, a full disk) only
+    means they are compiled again."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            pass
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
 
 
 def render(name: str, **context) -> str:
