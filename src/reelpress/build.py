@@ -85,7 +85,7 @@ def load(volume_dir: Path, progress: Progress = lambda stage: None, cache_dir: P
     book_cover = cover.find(volume_dir, config, assets, report, cache_dir)
     report.raise_if_errors()
     progress("building contents and indexes")
-    indexes = build_indexes(reviews, config.indexes)
+    indexes = build_indexes(reviews, config.indexes, language=config.language)
     series = series_entries(volume_dir, config)
     return Volume(directory=volume_dir, config=config, reviews=reviews, assets=assets, cover=book_cover,
                   toc=build_toc(reviews, indexes, series), indexes=indexes, series=series,

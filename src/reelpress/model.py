@@ -45,6 +45,9 @@ class ReviewMeta:
     published: dt.date | None = None
     source_url: str | None = None
     spoilers: bool = False
+    original_title: str | None = None
+    original_language: str | None = None
+    director_sort: str | None = None
 
 
 @dataclass

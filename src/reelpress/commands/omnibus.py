@@ -35,7 +35,7 @@ def load_omnibus(series_dir: Path, progress: Progress = lambda stage: None) -> V
                      series=series.title, series_index=None, order=None,
                      description=f"All {len(volumes)} volumes of {series.title} in one book.",
                      published=max((v.config.published for v in volumes if v.config.published), default=None))
-    indexes = build_indexes(reviews, config.indexes, numbers)
+    indexes = build_indexes(reviews, config.indexes, numbers, language=config.language)
     toc = tuple(TocEntry(f"Volume {part.number:g}: {part.title}", part.anchor, tuple(
         TocEntry(r.meta.title, r.anchor) for r in volume.reviews), kind="part")
         for part, volume in zip(parts, volumes))

@@ -45,7 +45,8 @@ def series_index(series_dir: Path, out_dir: Path) -> list[Path]:
         numbers.update({r.anchor: volume.config.series_index for r in volume.reviews})
         pages.update(page_numbers(volume))
     first = volumes[0]
-    indexes = build_indexes(reviews, replace(first.config.indexes, films=True, directors=True), numbers, pages)
+    indexes = build_indexes(reviews, replace(first.config.indexes, films=True, directors=True), numbers, pages,
+                            language=first.config.language)
     config = replace(first.config, title=f"{series.title}: Index", subtitle=None, series=None)
     index_volume = Volume(directory=series_dir, config=config, reviews=[], indexes=indexes, modified=first.modified,
                           output_name=f"{slugify(series.title)}-index")

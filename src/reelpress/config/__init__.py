@@ -19,7 +19,7 @@ from typing import Any
 from reelpress.errors import Collector, fail
 from reelpress.model import ReviewMeta, SeriesEntry
 from reelpress.config.schema import (CONFIG_CODES, FRONT_MATTER_CODES, Field, Invalid, Locator, boolean, codes, date,
-                              integer, language, long_text, number, one_of, patterns, rating, slugs, table, text,
+                              integer, language, long_text, names, number, one_of, patterns, rating, slugs, table, text,
                               toml_locator, toml_position, url, validate)
 from reelpress.util.textfile import read_text
 
@@ -32,6 +32,7 @@ class Typography:
     """House style for the typography pass."""
 
     dashes: str = "em"
+    quotes: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class PdfSettings:
     profile: str = "reading"
     trim: str = "5.5x8.5in"
     bleed: bool = False
+    fonts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class IndexSettings:
     directors: bool = True
     years: bool = False
     ratings: bool = False
+    articles: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -110,9 +113,18 @@ class SeriesConfig:
     raw: tuple = ()  # the shared keys as written, merged under each volume.toml
 
 
+def quote_marks(value: Any) -> str:
+    if not isinstance(value, str) or len(value) != 4 or any(c.isalnum() or c.isspace() for c in value):
+        raise Invalid(f"expected four quotation marks such as \"„“‚‘\", got {value!r}")
+    return value
+
+
 TYPOGRAPHY_FIELDS = (
     Field("dashes", one_of("em", "spaced-en"),
           "How `--` is set: `em` (closed em dash, American) or `spaced-en` (spaced en dash, British)."),
+    Field("quotes", quote_marks, "Four quotation marks: opening and closing, then nested opening and closing "
+                                 "(\"‘’“”\" puts single quotes first, as many British publishers do). "
+                                 "Default: the language's own (docs/typography.md)."),
 )
 
 BOILERPLATE_FIELDS = (
@@ -136,6 +148,8 @@ INDEX_FIELDS = (
     Field("directors", boolean, "Index of directors (default true)."),
     Field("years", boolean, "Films by year (default false)."),
     Field("ratings", boolean, "Films by rating (default false)."),
+    Field("articles", names, "Leading words ignored when sorting titles, replacing the language's own "
+                             "(French: Le, La, Les, L’, Un, Une); [] sorts every word."),
 )
 
 PROFILES = ("reading", "print", "proof")
@@ -145,6 +159,8 @@ PDF_FIELDS = (
                                         "paperback) or `proof` (for proofreading). Default `reading`."),
     Field("trim", one_of(*TRIMS), "Page size: 5x8in, 5.25x8in, 5.5x8.5in (default), 6x9in or A5."),
     Field("bleed", boolean, "true adds KDP's 0.125 in bleed to print pages. Default false."),
+    Field("fonts", names, "Installed font families tried after the book face and before the built-in "
+                          "Noto fallbacks, in order, e.g. [\"Noto Sans CJK JP\"]."),
 )
 
 CHECK_FIELDS = (
@@ -194,6 +210,12 @@ REVIEW_FIELDS = (
     Field("published", date, "Date the review was first published (YYYY-MM-DD)."),
     Field("source_url", url, "Where the review was first published."),
     Field("spoilers", boolean, "true to print a spoiler warning before the review."),
+    Field("original_title", text, "The film's title in its own language and script (七人の侍), shown "
+                                  "with the film and listed in the film index."),
+    Field("original_language", language, "BCP 47 tag of the original title's language (`ja`, `fa`, "
+                                          "`zh-Hant`): the fonts and hyphenation for it."),
+    Field("director_sort", text, "How the director files in the index when \"surname, given names\" is "
+                                 "wrong: \"Kurosawa, Akira\", \"Satyajit Ray\" → \"Ray, Satyajit\", a mononym."),
 )
 
 
