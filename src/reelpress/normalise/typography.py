@@ -102,7 +102,8 @@ def _quotes(text: str, previous: str, following: str = "", marks: str = "\u201c\
     if '"' not in text and "'" not in text:
         return text
     out: list[str] = []
-    done, before, nested = 0, previous, 0
+    done, before, nested, opened = 0, previous, 0, previous == marks[0]
+    unspaced = marks[0] in "\u300c\u300e"
     for match in _QUOTE.finditer(text):
         index, char = match.start(), match.group()
         if index > done:
@@ -111,8 +112,14 @@ def _quotes(text: str, previous: str, following: str = "", marks: str = "\u201c\
         done = index + 1
         after = text[index + 1: index + 2] or following
         opening = (before in _OPENING_CONTEXT or before in marks[::2]) and after not in ("", " ", "\t", "\n", "\u00a0")
+        if unspaced:  # Japanese and Chinese put no spaces round quotations: they open and close in turn
+            opening = not (opened if char == '"' else nested)
         if char == '"':
             out.append(marks[0] if opening else marks[1])
+            opened = opening
+        elif unspaced:
+            out.append(marks[2] if opening else marks[3])
+            nested = 1 if opening else 0
         elif nested and before.isalnum() and not after.isalnum():
             out.append(marks[3])  # after a word, with a nested quotation open: it closes
             nested -= 1
