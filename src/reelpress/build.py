@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reelpress.book import cover
+from reelpress.book import cover, strings
 from reelpress.book.contents import build_toc
 from reelpress.book.indexes import build_indexes
 from reelpress.cache import pdf_record, reviews as review_cache
@@ -85,7 +85,7 @@ def load(volume_dir: Path, progress: Progress = lambda stage: None, cache_dir: P
     book_cover = cover.find(volume_dir, config, assets, report, cache_dir)
     report.raise_if_errors()
     progress("building contents and indexes")
-    indexes = build_indexes(reviews, config.indexes, language=config.language)
+    indexes = build_indexes(reviews, config.indexes, language=config.language, words=strings.for_config(config))
     series = series_entries(volume_dir, config)
     return Volume(directory=volume_dir, config=config, reviews=reviews, assets=assets, cover=book_cover,
                   toc=build_toc(reviews, indexes, series), indexes=indexes, series=series,

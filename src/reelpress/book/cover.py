@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reelpress import code_digest
+from reelpress.book import strings
 from reelpress.book.assets import register
 from reelpress.errors import Collector, InputError
 from reelpress.model import Asset
@@ -100,7 +101,7 @@ def draw(series: str | None, number: str | None, title: str, subtitle: str | Non
 def generated(config, cache_dir: Path | None = None) -> bytes:
     """The cover for a volume's config, as PNG bytes; kept in `cache_dir` (when given) under a digest
     of everything the drawing depends on: the texts, the colours, the fonts, Pillow and reelpress."""
-    number = f"Volume {config.series_index:g}" if config.series_index is not None else None
+    number = strings.for_config(config)("volume", number=f"{config.series_index:g}") if config.series_index is not None else None
     texts = (config.series, number, config.title, config.subtitle, config.author, config.cover)
     cached = _cached(cache_dir, texts) if cache_dir else None
     if cached is not None and cached.is_file():

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from reelpress.book.collation import Collator
+from reelpress.book.strings import Strings
 from reelpress.model import Review
 
 ARTICLES = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
@@ -51,26 +52,28 @@ class Index:
     groups: tuple[Group, ...]
 
 
-TITLES = {"films": "Index of Films", "directors": "Index of Directors", "years": "Films by Year",
-          "ratings": "Films by Rating"}
+TITLES = {"films": "index_films", "directors": "index_directors", "years": "index_years",
+          "ratings": "index_ratings"}  # keys of the book's words (book/strings.py)
 
 
 def build_indexes(reviews: list[Review], settings, volumes: dict[str, float] | None = None,
-                  pages: dict[str, int] | None = None, language: str = "en") -> tuple[Index, ...]:
+                  pages: dict[str, int] | None = None, language: str = "en",
+                  words: Strings | None = None) -> tuple[Index, ...]:
     """The indexes `settings` asks for, sorted the way `language` sorts; `volumes` maps review
     anchors to volume numbers (omnibus), `pages` to page numbers already known (a series index over
     separately printed volumes)."""
     volumes, pages = volumes or {}, pages or {}
     make_ref = lambda r: Ref(r.anchor, r.meta.title, volumes.get(r.anchor), pages.get(r.anchor))
     collator = Collator(language, getattr(settings, "articles", None))
+    words = words or Strings(language)
     films = [r for r in reviews if r.meta.film]
     builders = {"films": _films, "directors": _directors, "years": _years, "ratings": _ratings}
     found = []
     for key, build in builders.items():
         if getattr(settings, key) and films:
-            groups = build(films, make_ref, collator)
+            groups = build(films, make_ref, collator, words)
             if groups:
-                found.append(Index(key, TITLES[key], f"index-{key}", groups))
+                found.append(Index(key, words(TITLES[key]), f"index-{key}", groups))
     return tuple(found)
 
 
@@ -95,7 +98,7 @@ def _grouped(entries: list[tuple[object, str, Entry]]) -> tuple[Group, ...]:
     return tuple(Group(name, tuple(items)) for name, items in groups.items())
 
 
-def _films(films: list[Review], make_ref, collator: Collator) -> tuple[Group, ...]:
+def _films(films: list[Review], make_ref, collator: Collator, words: Strings) -> tuple[Group, ...]:
     merged: dict[tuple[str, int | None], list[Review]] = {}
     for review in films:
         merged.setdefault((review.meta.film, review.meta.year), []).append(review)
@@ -136,7 +139,7 @@ def filed_as(review: Review) -> list[str]:
     return [inverted(name) for name in names]
 
 
-def _directors(films: list[Review], make_ref, collator: Collator) -> tuple[Group, ...]:
+def _directors(films: list[Review], make_ref, collator: Collator, words: Strings) -> tuple[Group, ...]:
     by_name: dict[str, list[Review]] = {}
     for review in films:
         for name in filed_as(review):
@@ -150,20 +153,20 @@ def _directors(films: list[Review], make_ref, collator: Collator) -> tuple[Group
     return _grouped(entries)
 
 
-def _years(films: list[Review], make_ref, collator: Collator) -> tuple[Group, ...]:
+def _years(films: list[Review], make_ref, collator: Collator, words: Strings) -> tuple[Group, ...]:
     dated = [r for r in films if r.meta.year]
-    entries = [((r.meta.year, collator.key(r.meta.film)), f"{str(r.meta.year)[:3]}0s",
+    entries = [((r.meta.year, collator.key(r.meta.film)), words("decade", decade=f"{str(r.meta.year)[:3]}0"),
                 Entry(r.meta.film, f"({r.meta.year}), {r.meta.director}" if r.meta.director else f"({r.meta.year})",
                       (make_ref(r),))) for r in dated]
     return _grouped(entries)
 
 
-def _ratings(films: list[Review], make_ref, collator: Collator) -> tuple[Group, ...]:
+def _ratings(films: list[Review], make_ref, collator: Collator, words: Strings) -> tuple[Group, ...]:
     rated = [r for r in films if r.meta.rating is not None]
-    entries = [((-r.meta.rating, collator.key(r.meta.film)), _stars(r.meta.rating),
+    entries = [((-r.meta.rating, collator.key(r.meta.film)), _stars(r.meta.rating, words),
                 Entry(r.meta.film, _film_detail(r), (make_ref(r),))) for r in rated]
     return _grouped(entries)
 
 
-def _stars(rating: float) -> str:
-    return "\u2605" * int(rating) + ("\u00bd" if rating % 1 else "") if rating else "no stars"
+def _stars(rating: float, words: Strings) -> str:
+    return "\u2605" * int(rating) + ("\u00bd" if rating % 1 else "") if rating else words("no_stars")

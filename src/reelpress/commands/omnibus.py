@@ -13,6 +13,7 @@ from pathlib import Path
 from reelpress.build import BuildResult, FORMATS, Progress, load, write_volume
 from reelpress.config import derived_identifier, load_series, series_volumes
 from reelpress.util.files import check_writable
+from reelpress.book import strings
 from reelpress.book.indexes import build_indexes
 from reelpress.model import Part, TocEntry, Volume
 from reelpress.writers import WriteOptions
@@ -35,7 +36,8 @@ def load_omnibus(series_dir: Path, progress: Progress = lambda stage: None) -> V
                      series=series.title, series_index=None, order=None,
                      description=f"All {len(volumes)} volumes of {series.title} in one book.",
                      published=max((v.config.published for v in volumes if v.config.published), default=None))
-    indexes = build_indexes(reviews, config.indexes, numbers, language=config.language)
+    indexes = build_indexes(reviews, config.indexes, numbers, language=config.language,
+                            words=strings.for_config(config))
     toc = tuple(TocEntry(f"Volume {part.number:g}: {part.title}", part.anchor, tuple(
         TocEntry(r.meta.title, r.anchor) for r in volume.reviews), kind="part")
         for part, volume in zip(parts, volumes))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reelpress.book import strings
 from reelpress.errors import Collector, fail
 from reelpress.model import ReviewMeta, SeriesEntry
 from reelpress.config.schema import (CONFIG_CODES, FRONT_MATTER_CODES, Field, Invalid, Locator, boolean, codes, date,
@@ -102,6 +103,7 @@ class VolumeConfig:
     pdf: PdfSettings = field(default_factory=PdfSettings)
     cover: CoverStyle = field(default_factory=CoverStyle)
     indexes: IndexSettings = field(default_factory=IndexSettings)
+    strings: tuple[tuple[str, str], ...] = ()  # [strings]: the book's words, by key, over its catalogue
 
 
 @dataclass(frozen=True)
@@ -188,11 +190,12 @@ VOLUME_FIELDS = (
     Field("pdf", table, "PDF profile and page; see [pdf]."),
     Field("cover", table, "Colours of a generated cover; see [cover]."),
     Field("indexes", table, "Which indexes to generate; see [indexes]."),
+    Field("strings", table, "The book's generated words, by key, over its language's catalogue; see [strings]."),
 )
 
 #: Keys a series.toml may set for all its volumes (a volume.toml overrides each of them).
 SHARED = ("author", "publisher", "language", "rights", "typography", "boilerplate", "check", "pdf", "cover",
-          "indexes")
+          "indexes", "strings")
 SERIES_FIELDS = (
     Field("title", text, "The series' name, e.g. Essential Film Reviews.", required=True),
     Field("volumes", slugs, "Volume folder names in series order; default: folder name order."),
@@ -237,6 +240,14 @@ def _tables(clean: dict, path: Path, where: Locator, report: Collector) -> None:
     for name, cls in TABLES.items():
         if name in clean:
             clean[name] = cls(**validate(clean[name], SCHEMAS[name], path, where, report, CONFIG_CODES, (name,)))
+    if "strings" in clean:
+        words = validate(clean["strings"], string_fields(), path, where, report, CONFIG_CODES, ("strings",))
+        clean["strings"] = tuple(sorted(words.items()))
+
+
+def string_fields() -> tuple[Field, ...]:
+    """[strings]: one field per key of the catalogues (book/strings.py), so a misspelt key gets "did you mean"."""
+    return tuple(Field(key, text, f"Default in English: {strings.ENGLISH(key)!r}.") for key in strings.keys())
 
 
 def load_series(series_dir: Path) -> SeriesConfig | None:
