@@ -73,6 +73,7 @@ def load(volume_dir: Path, progress: Progress = lambda stage: None, cache_dir: P
     progress("reading volume.toml")
     config = load_volume_config(volume_dir)
     report = Collector()
+    _untranslated(config, volume_dir, report)
     store = review_cache.ReviewStore(cache_dir, config, volume_dir.name) if cache_dir else None
     progress("reading reviews")
     found = _read(volume_dir, config, report, store)
@@ -125,6 +126,15 @@ def _read(volume_dir: Path, config, report: Collector, store) -> list[_Read]:
             found.append(read)
     check_found(sources, volume_dir, report)
     return found
+
+
+def _untranslated(config, volume_dir: Path, report: Collector) -> None:
+    """RP059, once: a language without a catalogue gets the English words, and the keys to set."""
+    missing = strings.for_config(config).missing()
+    if missing:
+        report.warn(volume_dir / "volume.toml", "RP059", f"reelpress has no catalogue of the book's words for "
+                    f"`{config.language}` (it has {', '.join(strings.languages())}), so they are English; "
+                    f"set them in [strings]: {', '.join(missing)}")
 
 
 def _normalise(found: list[_Read], volume_dir: Path, config, report: Collector, store) -> dict[Path, Asset]:
