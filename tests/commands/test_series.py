@@ -25,7 +25,8 @@ from reelpress.commands.check import epubcheck, readback as pdf
 from reelpress.cli import main
 from reelpress.config import load_volume_config
 from reelpress.errors import InputError
-from reelpress.book.indexes import directors_of, inverted, sort_key
+from reelpress.book.collation import Collator
+from reelpress.book.indexes import directors_of, inverted
 from reelpress.commands.series import build_series
 from reelpress.writers.pdf import runner as pdf_runner
 from reelpress.commands import series as series_module
@@ -48,7 +49,7 @@ def series(tmp_path):
 
 
 def test_unit_sorting_and_names():
-    assert sorted(["The Third Man", "A Key", "2001: A Space Odyssey", "Bicycle Thieves"], key=sort_key) == [
+    assert sorted(["The Third Man", "A Key", "2001: A Space Odyssey", "Bicycle Thieves"], key=Collator("en").key) == [
         "2001: A Space Odyssey", "Bicycle Thieves", "A Key", "The Third Man"]
     assert [inverted(n) for n in ("Vittorio De Sica", "Alfred Hitchcock", "Erich von Stroheim", "Ozu")] == [
         "De Sica, Vittorio", "Hitchcock, Alfred", "von Stroheim, Erich", "Ozu"]

@@ -1,7 +1,8 @@
 """Generated indexes, from the model: films, directors, and (optionally) years and ratings.
 
-Films are alphabetised the way film books do it — a leading "The", "A" or "An" is ignored, then by
-title and year — and directors by surname ("Sica, Vittorio De" would be wrong: particles stay with
+Films are alphabetised the way film books in the book's language do it (collation.py: a leading
+article of the language is ignored, letters sort as its alphabet sorts), then by year; an original
+title is listed as a cross-reference to the film; directors file by surname ("Sica, Vittorio De" would be wrong: particles stay with
 the surname, "De Sica, Vittorio"). Every entry points at the review (an id in the book); writers turn
 that into a link (EPUB) or a page number (PDF), with the volume number in an omnibus.
 """
@@ -9,14 +10,12 @@ that into a link (EPUB) or a page number (PDF), with the volume number in an omn
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from reelpress.book.collation import Collator
 from reelpress.book.strings import Strings
 from reelpress.model import Review
 
-ARTICLES = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "dos", "das"}
 
 
@@ -75,12 +74,6 @@ def build_indexes(reviews: list[Review], settings, volumes: dict[str, float] | N
             if groups:
                 found.append(Index(key, words(TITLES[key]), f"index-{key}", groups))
     return tuple(found)
-
-
-def sort_key(title: str) -> str:
-    """'The Third Man' → 'third man': articles dropped, accents folded, case ignored."""
-    folded = unicodedata.normalize("NFKD", ARTICLES.sub("", title.strip())).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^\w\s]", "", folded).casefold().split())
 
 
 def _film_detail(review: Review, with_director: bool = True) -> str:
