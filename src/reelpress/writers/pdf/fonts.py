@@ -60,6 +60,11 @@ CJK_FIRST = (("zh-Hant-HK", "Noto Serif CJK HK"), ("zh-HK", "Noto Serif CJK HK")
              ("zh", "Noto Serif CJK SC"), ("ja", "Noto Serif CJK JP"), ("ko", "Noto Serif CJK KR"))
 
 
+#: languages whose scripts are set upright where Latin text would be italic (titles in the indexes)
+UPRIGHT = ("ja", "zh", "ko", "ar", "fa", "ur", "he", "yi", "hi", "mr", "ne", "bn", "pa", "gu", "or", "ta", "te",
+           "kn", "ml", "si", "th", "lo", "km", "my", "bo", "ka", "hy", "am")
+
+
 class NotInstalled(ValueError):
     """A family `[pdf] fonts` names that fontconfig does not know; the message says what to install."""
 
@@ -85,6 +90,9 @@ class Chain:
             rules.append(f'[lang="{prefix}"], [lang|="{prefix}"] {{ font-family: {_stack(self.families, prefix)}; }}')
         # CJK lines break between characters (Pango follows UAX #14); a hyphen there would be a mistake
         rules.append('[lang|="ja"], [lang|="zh"], [lang|="ko"] { hyphens: manual; }')
+        # these scripts have no italics: a slanted Noto face would be a distortion drawn by the renderer
+        rules.append(", ".join(f'[lang|="{lang}"], .index .term[lang|="{lang}"]' for lang in UPRIGHT)
+                     + " { font-style: normal; }")  # the second selector outweighs print.css's `.index .term`
         rules.append(f'.rp-emoji {{ font-family: "{EMOJI_FAMILY}", {stack}; font-style: normal; }}')
         return "\n".join(rules)
 
