@@ -132,7 +132,8 @@ def check_glyphs(root, volume: Volume) -> None:
     for section, chars in sorted(missing.items()):
         listed = ", ".join(f"{c} (U+{ord(c):04X}, {blocks.block(c)[0]})" for c in sorted(chars))
         report.error(where.get(section, volume.directory / "volume.toml"), "RP054",
-                     f"no installed font has a glyph for {listed}; the PDF would show empty boxes: "
+                     f"the book's fonts (its face and the fallback chain) have no glyph for {listed}; the PDF would "
+                     "show empty boxes: "
                      + blocks.advice(chars, chain.families))
     report.raise_if_errors()
 
