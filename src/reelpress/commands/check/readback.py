@@ -89,6 +89,8 @@ def contents(facts: PdfFacts, heading: str = "Contents") -> list[tuple[str, int,
         found_any = False
         for line in lines:
             match = _ENTRY.match(f"{pending} {line}".strip())
+            if match and entries and int(match["page"]) < entries[-1][1]:
+                return entries  # page numbers only grow: this is the page after the contents ("Volume 1")
             if match:
                 entries.append((match["title"].strip(" ."), int(match["page"]), index + 1))
                 pending, found_any = "", True
