@@ -31,14 +31,15 @@ def load_omnibus(series_dir: Path, progress: Progress = lambda stage: None) -> V
                           volume.reviews[0].anchor))
         reviews += volume.reviews
         numbers.update({review.anchor: number for review in volume.reviews})
-    config = replace(first.config, title=series.title, subtitle=f"The Complete Series, Volumes 1–{len(volumes)}",
+    t = strings.for_config(first.config)
+    config = replace(first.config, title=series.title, subtitle=t("omnibus_subtitle", count=len(volumes)),
                      identifier=derived_identifier(f"{series.title} (omnibus)", first.config.author),
                      series=series.title, series_index=None, order=None,
-                     description=f"All {len(volumes)} volumes of {series.title} in one book.",
+                     description=t("omnibus_description", count=len(volumes), series=series.title),
                      published=max((v.config.published for v in volumes if v.config.published), default=None))
     indexes = build_indexes(reviews, config.indexes, numbers, language=config.language,
                             words=strings.for_config(config))
-    toc = tuple(TocEntry(f"Volume {part.number:g}: {part.title}", part.anchor, tuple(
+    toc = tuple(TocEntry(f"{t('volume', number=f'{part.number:g}')}: {part.title}", part.anchor, tuple(
         TocEntry(r.meta.title, r.anchor) for r in volume.reviews), kind="part")
         for part, volume in zip(parts, volumes))
     toc += tuple(TocEntry(index.title, index.anchor, kind="index") for index in indexes)
