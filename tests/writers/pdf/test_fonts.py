@@ -104,7 +104,8 @@ def test_without_the_noto_fonts_a_cjk_title_is_rp054_naming_the_package(make_vol
     with pytest.raises(InputError) as caught:
         build(volume, tmp_path / "out", formats=("pdf",))
     message = str(caught.value.diagnostics[0])
-    assert "01-a.md: RP054" in message and "have no glyph for 七 (U+4E03, CJK Unified Ideographs)" in message
+    assert "01-a.md: RP054" in message and "have no glyph for の (U+306E, Hiragana), 七 (U+4E03, CJK Unified " \
+        "Ideographs)" in message
     assert "install fonts-noto-cjk" in message and "[pdf] fonts" in message
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
 
