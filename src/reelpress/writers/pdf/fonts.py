@@ -32,7 +32,7 @@ BOOK_FACES = ('"Source Serif Pro"', '"Reelpress Symbols"')
 
 #: (what the families print, the families in order, the Debian/Ubuntu package that has them)
 SCRIPTS = (
-    ("Latin, Greek, Cyrillic and typographic spaces", ("Noto Serif",), CORE),
+    ("Latin, Greek and Cyrillic the book face lacks; the no-break hyphen", ("Noto Serif",), CORE),
     ("Arabic, Persian and Urdu (Naskh)", ("Noto Naskh Arabic",), CORE),
     ("Hebrew", ("Noto Serif Hebrew",), CORE),
     ("Syriac, Thaana, N'Ko", ("Noto Sans Syriac", "Noto Sans Thaana", "Noto Sans NKo"), CORE),

@@ -4,11 +4,13 @@ character maps before anything is laid out, so a missing glyph is an error and n
 Typographic spaces and marks are set as what they mean, decided per character (docs/typography.md):
 
 - the spaces of fixed width — U+2000 to U+200A (en and em quads and spaces, three-, four- and
-  six-per-em, figure, punctuation, thin and hair spaces) and U+205F (medium mathematical space) —
-  and U+202F (narrow no-break space) and U+2011 (no-break hyphen) print as themselves: the book face
-  lacks most of them, so Pango takes them from the first font of the chain that has them (Noto Serif
-  has all of them), at their own widths. Only where no installed font has one is it replaced by what
-  the book face has (SUBSTITUTES): a plain space, a no-break space, a hyphen held by word joiners.
+  six-per-em, figure, punctuation, thin and hair spaces), U+205F (medium mathematical space) and
+  U+202F (narrow no-break space) — print as themselves in the book face, which has no glyph for most
+  of them: Pango keeps the run's font for a space, and HarfBuzz sets it from the font's own space at
+  the width Unicode gives it (SPACES; measured at 100 px: hair 6.2, six-per-em 16.7, thin 20,
+  medium mathematical 22.2, narrow no-break 11.6, em 100). They need no other font.
+- U+2011 (no-break hyphen) comes from the first font of the chain that has it (Noto Serif); with
+  none, it becomes a hyphen held by word joiners (SUBSTITUTES).
 - invisible characters (IGNORABLE) are kept and never drawn: the soft hyphen (a place to hyphenate),
   zero-width space (a place to break), word joiner and BOM (no break), ZWJ and ZWNJ (joining in
   emoji sequences, Persian and the Indic scripts), variation selectors and emoji tags (which glyph),
@@ -25,9 +27,10 @@ IGNORABLE = {"\u00ad", "\u034f", "\u061c", "\u180e", "\u200b", "\u200c", "\u200d
              *map(chr, range(0xFE00, 0xFE10)), *map(chr, range(0xE0020, 0xE0080)),
              *map(chr, range(0xE0100, 0xE01F0))}
 
+# spaces HarfBuzz makes from any font's space at their own widths: printable without a glyph of their own
+SPACES = {*map(chr, range(0x2000, 0x200B)), "\u202f", "\u205f"}
 # what a special character becomes when no installed font has it: the nearest thing the book face has
-SUBSTITUTES = {**{chr(c): " " for c in (*range(0x2000, 0x2007), 0x2008, 0x2009, 0x200A, 0x205F)},
-               "\u2007": "\u00a0", "\u202f": "\u00a0", "\u2011": "\u2060-\u2060"}
+SUBSTITUTES = {"\u2011": "\u2060-\u2060"}
 
 
 def substitute(root, coverage: frozenset[int]) -> None:
@@ -48,7 +51,7 @@ def uncovered(root, coverage: set[int]) -> dict[str, set[str]]:
     missing: dict[str, set[str]] = {}
     for section, text in _printed_text(root):
         for char in set(text):  # each character once per text node: the book has some 300,000
-            if char not in IGNORABLE and ord(char) not in coverage:
+            if char not in IGNORABLE and char not in SPACES and ord(char) not in coverage:
                 missing.setdefault(section, set()).add(char)
     return missing
 
