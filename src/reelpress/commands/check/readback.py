@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from reelpress.book import strings
 from reelpress.model import Diagnostic
 
 _ENTRY = re.compile(r"^(?P<title>.*?\S)[\s.\u2024\u2026]*?\s*(?P<page>\d+)\s*$")
@@ -78,10 +79,12 @@ def _fonts(reader) -> dict[str, bool]:
     return fonts
 
 
-def contents(facts: PdfFacts, heading: str = "Contents") -> list[tuple[str, int, int]]:
-    """(title, printed page number, contents page) for each line of the printed contents."""
+def contents(facts: PdfFacts, heading: str | None = None) -> list[tuple[str, int, int]]:
+    """(title, printed page number, contents page) for each line of the printed contents, under
+    `heading` (default: the word for contents in any language reelpress has a catalogue for)."""
     entries, pending = [], ""
-    first = next((i for i, lines in enumerate(facts.lines) if lines and lines[0].strip() == heading), None)
+    headings = {heading} if heading else {strings.catalogue(lang)["contents"] for lang in strings.languages()}
+    first = next((i for i, lines in enumerate(facts.lines) if lines and lines[0].strip() in headings), None)
     if first is None:
         return []
     for index in range(first, len(facts.lines)):
