@@ -12,7 +12,7 @@ from reelpress.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 VOLUMES = ROOT / "volumes"
-SAMPLES = ("essential-film-reviews-1", "essential-film-reviews-2")
+SAMPLES = ("essential-film-reviews-1", "essential-film-reviews-2", "essential-film-reviews-3")
 
 
 def pytest_addoption(parser):

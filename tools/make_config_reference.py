@@ -14,7 +14,12 @@ OUTPUT = Path(__file__).resolve().parents[1] / "docs" / "configuration.md"
 TABLES = [("typography", config.TYPOGRAPHY_FIELDS), ("boilerplate", config.BOILERPLATE_FIELDS),
           ("check", config.CHECK_FIELDS), ("pdf", config.PDF_FIELDS), ("print", config.PRINT_FIELDS),
           ("cover", config.COVER_FIELDS), ("indexes", config.INDEX_FIELDS),
-          ("accessibility", config.ACCESSIBILITY_FIELDS)]
+          ("accessibility", config.ACCESSIBILITY_FIELDS),
+          ("strings", config.string_fields())]
+
+
+STRINGS_NOTE = ["The words the book prints that no source gave. Each language reelpress has a catalogue for",
+                "(`templates/strings/<lang>.toml`) sets them all; a key here overrides one, in any language.", ""]
 
 
 def rows(fields, prefix: str = "") -> list[str]:
@@ -33,7 +38,7 @@ def reference() -> str:
              "close), and every problem in a file is reported at once, with its line.", "",
              "## volume.toml", "", "A volume folder's settings.", "", *rows(config.VOLUME_FIELDS), ""]
     for name, fields in TABLES:
-        parts += [f"### [{name}]", "", *rows(fields, f"{name}."), ""]
+        parts += [f"### [{name}]", "", *STRINGS_NOTE * (name == "strings"), *rows(fields, f"{name}."), ""]
     shared = ", ".join(f"`{key}`" for key in config.SHARED)
     parts += ["## series.toml", "",
               "A series folder's settings. The keys it shares with its volumes are " + shared + "; a volume's",

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reelpress.book import cover
+from reelpress.book import cover, strings
 from reelpress.book.contents import build_toc
 from reelpress.book.indexes import build_indexes
 from reelpress.cache import pdf_record, reviews as review_cache
@@ -75,6 +75,7 @@ def load(volume_dir: Path, progress: Progress = lambda stage: None, cache_dir: P
     progress("reading volume.toml")
     config = load_volume_config(volume_dir)
     report = Collector()
+    _untranslated(config, volume_dir, report)
     store = review_cache.ReviewStore(cache_dir, config, volume_dir.name) if cache_dir else None
     progress("reading reviews")
     found = _read(volume_dir, config, report, store)
@@ -87,7 +88,7 @@ def load(volume_dir: Path, progress: Progress = lambda stage: None, cache_dir: P
     book_cover = cover.find(volume_dir, config, assets, report, cache_dir)
     report.raise_if_errors()
     progress("building contents and indexes")
-    indexes = build_indexes(reviews, config.indexes)
+    indexes = build_indexes(reviews, config.indexes, language=config.language, words=strings.for_config(config))
     series = series_entries(volume_dir, config)
     return Volume(directory=volume_dir, config=config, reviews=reviews, assets=assets, cover=book_cover,
                   toc=build_toc(reviews, indexes, series), indexes=indexes, series=series,
@@ -130,6 +131,15 @@ def _read_one(path: Path, slug: str, text: str, store, report: Collector) -> _Re
     review = read_review(path, slug, text, own)
     report.items.extend(own.items)
     return _Read(review, key, None, own.items) if review is not None else None
+
+
+def _untranslated(config, volume_dir: Path, report: Collector) -> None:
+    """RP059, once: a language without a catalogue gets the English words, and the keys to set."""
+    missing = strings.for_config(config).missing()
+    if missing:
+        report.warn(volume_dir / "volume.toml", "RP059", f"reelpress has no catalogue of the book's words for "
+                    f"`{config.language}` (it has {', '.join(strings.languages())}), so they are English; "
+                    f"set them in [strings]: {', '.join(missing)}")
 
 
 def _normalise(found: list[_Read], volume_dir: Path, config, report: Collector, store) -> dict[Path, Asset]:

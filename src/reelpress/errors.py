@@ -81,6 +81,8 @@ CODES: dict[str, str] = {
     "RP055": "an image prints below 300 dpi",
     "RP056": "the cover is smaller or differently shaped than stores want",
     "RP057": "the folder for a new series is not empty",
+    "RP058": "a font family [pdf] fonts names is not installed",
+    "RP059": "no catalogue of generated words for the book's language: they are English",
 }
 
 

@@ -48,6 +48,9 @@ class ReviewMeta:
     tags: tuple[str, ...] = ()
     watched: dt.date | None = None
     rewatch: bool = False
+    original_title: str | None = None
+    original_language: str | None = None
+    director_sort: str | None = None
 
 
 @dataclass

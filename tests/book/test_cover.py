@@ -4,6 +4,7 @@ anti-aliased edges blending between them; the same config always gives the same 
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from PIL import Image, ImageColor
 
@@ -38,3 +39,15 @@ def test_the_cover_is_drawn_in_the_configured_colours(tmp_path):
     for colour in edges:  # every edge colour lies between the background and the foreground
         assert all(min(b, f) <= c <= max(b, f) for c, b, f in zip(colour, background, foreground))
     assert cover.generated(config, tmp_path) == data == cover.generated(config, tmp_path)  # drawn, then cached
+
+
+def test_a_line_the_book_face_cannot_print_is_drawn_from_the_fallback_chain():
+    import font_source_serif_pro
+
+    from reelpress.book.cover import _fallback
+
+    face = str(Path(font_source_serif_pro.__file__).resolve().parent / "files" / "SourceSerifPro-Bold.ttf")
+    assert _fallback(face, "Shadows and Light") is None
+    found = _fallback(face, "東京物語")
+    assert found is not None and "CJK" in found[0]
+    assert "Hebrew" in _fallback(face, "אפס ביחסי אנוש")[0]

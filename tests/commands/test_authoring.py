@@ -59,7 +59,7 @@ def test_stats_for_a_series_as_a_table_and_as_json(tmp_path):
     assert table.exit_code == 0, table.output
     assert "essential-film-reviews-1: Shadows and Light" in table.output
     assert re.search(r"films per decade\s+1940s 2, 1950s 5", table.output)
-    assert "series: 2 volumes, 13 reviews" in table.output
+    assert "series: 3 volumes, 22 reviews" in table.output
     data = json.loads(run("stats", VOLUMES / "essential-film-reviews-2", "--json", "--dist", tmp_path).output)
     assert data[0]["reviews"] == 6 and data[0]["films_per_decade"] == {"1960s": 2, "1970s": 4}
     assert data[0]["average_rating"] == 4.58 and data[0]["longest"]["title"]

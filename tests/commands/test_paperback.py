@@ -58,7 +58,7 @@ def test_the_kit_writes_a_cover_sized_by_kdp_s_formula(tmp_path, name, pages, ty
     wrap = paperback.wrap_for(load(VOLUMES / name), pages)
     assert all(panel_of(x, wrap) != "spine" for _, x in texts)  # under 79 pages: no spine text
     assert {panel_of(x, wrap) for text, x in texts if "Ada Linden" in text} == ({"front"} if typeset_front else set())
-    assert {panel_of(x, wrap) for text, x in texts if "of Essential Film Reviews" in text} == {"back"}  # series line
+    assert {panel_of(x, wrap) for text, x in texts if "Essential Film Reviews, volume" in text} == {"back"}  # series line
     description = load(VOLUMES / name).config.description.split()[:3]
     assert any(" ".join(description) in text and panel_of(x, wrap) == "back" for text, x in texts)
 

@@ -89,3 +89,27 @@ def test_order_must_be_slugs(tmp_path):
     found = problems(tmp_path, 'title = "T"\nauthor = "A"\norder = ["Good Slug"]\n')
     assert found == ["RP004:3:`order`: 'Good Slug' is not a review slug (lower-case letters and digits "
                      "joined by -)"]
+
+
+def test_original_language_must_be_bcp47_with_its_line(make_volume):
+    from helpers import review
+    from reelpress.build import load
+
+    text = review("Parasite", film="Parasite", original_title="기생충", original_language="korean language")
+    with pytest.raises(InputError) as caught:
+        load(make_volume({"01-parasite.md": text}))
+    message = str(caught.value.diagnostics[0])
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("original_language"))
+    assert f"01-parasite.md:{line}:" in message and "BCP 47" in message
+
+
+def test_pdf_fonts_quotes_and_articles_are_read(tmp_path):
+    (tmp_path / "volume.toml").write_text('title = "T"\nauthor = "A"\nlanguage = "en-GB"\n[pdf]\n'
+                                          'fonts = ["Noto Sans CJK JP"]\n[typography]\nquotes = "‘’“”"\n'
+                                          '[indexes]\narticles = ["the"]\n', encoding="utf-8")
+    config = load_volume_config(tmp_path)
+    assert config.pdf.fonts == ("Noto Sans CJK JP",) and config.typography.quotes == "‘’“”"
+    assert config.indexes.articles == ("the",)
+    (tmp_path / "volume.toml").write_text('title = "T"\nauthor = "A"\n[typography]\nquotes = "ab"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="four quotation marks"):
+        load_volume_config(tmp_path)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reelpress import code_digest
+from reelpress.book import strings
 from reelpress.book.assets import register
 from reelpress.errors import Collector, InputError
 from reelpress.model import Asset
@@ -54,18 +55,33 @@ def find(volume_dir: Path, config, assets: dict[Path, Asset], report: Collector,
                  width=SIZE[0], height=SIZE[1], data=generated(config, cache_dir))
 
 
-def _font(size: int, face: str = "Regular") -> ImageFont.FreeTypeFont:
+def _font(size: int, face: str = "Regular", text: str = "") -> ImageFont.FreeTypeFont:
+    """The book face; for a line it cannot print (a title in Japanese), the first font of the PDF's
+    fallback chain that has every character of it (writers/pdf/fonts.py)."""
     import font_source_serif_pro
     from PIL import ImageFont
     folder = Path(font_source_serif_pro.__file__).resolve().parent / "files"
-    return ImageFont.truetype(str(folder / f"SourceSerifPro-{face}.ttf"), size)
+    path = str(folder / f"SourceSerifPro-{face}.ttf")
+    fallback = _fallback(path, text)
+    if fallback:
+        return ImageFont.truetype(fallback[0], size, index=fallback[1])
+    return ImageFont.truetype(path, size)
+
+
+def _fallback(book_face: str, text: str) -> tuple[str, int] | None:
+    from reelpress.writers.pdf import fonts
+
+    wanted = {ord(c) for c in text if not c.isspace()}
+    if not wanted or wanted <= fonts.coverage(((book_face, 0),)):
+        return None
+    return next((face for face in fonts.chain().faces if wanted <= fonts.coverage((face,))), None)
 
 
 def _fit(draw: ImageDraw.ImageDraw, text: str, size: int, face: str, width: int) -> ImageFont.FreeTypeFont:
     """The largest font up to `size` at which `text` fits `width` pixels."""
-    while size > 24 and draw.textlength(text, font=_font(size, face)) > width:
+    while size > 24 and draw.textlength(text, font=_font(size, face, text)) > width:
         size -= 4
-    return _font(size, face)
+    return _font(size, face, text)
 
 
 def draw(series: str | None, number: str | None, title: str, subtitle: str | None, author: str, style) -> Image.Image:
@@ -100,7 +116,7 @@ def draw(series: str | None, number: str | None, title: str, subtitle: str | Non
 def generated(config, cache_dir: Path | None = None) -> bytes:
     """The cover for a volume's config, as PNG bytes; kept in `cache_dir` (when given) under a digest
     of everything the drawing depends on: the texts, the colours, the fonts, Pillow and reelpress."""
-    number = f"Volume {config.series_index:g}" if config.series_index is not None else None
+    number = strings.for_config(config)("volume", number=f"{config.series_index:g}") if config.series_index is not None else None
     texts = (config.series, number, config.title, config.subtitle, config.author, config.cover)
     cached = _cached(cache_dir, texts) if cache_dir else None
     if cached is not None and cached.is_file():
@@ -115,7 +131,11 @@ def generated(config, cache_dir: Path | None = None) -> bytes:
 def _cached(cache_dir: Path, texts: tuple) -> Path:
     import font_source_serif_pro
     import PIL
+    from reelpress.util import fontconfig
+    from reelpress.writers.pdf import fonts
+
     digest = hashlib.sha256((code_digest() + PIL.__version__ + repr(texts)).encode())
+    digest.update(fontconfig.stamp(fonts.chain().files))  # a title in another script is drawn from these
     for face in ("Regular", "It", "Semibold", "Bold"):
         font = Path(font_source_serif_pro.__file__).resolve().parent / "files" / f"SourceSerifPro-{face}.ttf"
         digest.update(font.read_bytes())

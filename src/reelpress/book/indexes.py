@@ -1,7 +1,8 @@
 """Generated indexes, from the model: films, directors, and (optionally) years and ratings.
 
-Films are alphabetised the way film books do it — a leading "The", "A" or "An" is ignored, then by
-title and year — and directors by surname ("Sica, Vittorio De" would be wrong: particles stay with
+Films are alphabetised the way film books in the book's language do it (collation.py: a leading
+article of the language is ignored, letters sort as its alphabet sorts), then by year; an original
+title is listed as a cross-reference to the film; directors file by surname ("Sica, Vittorio De" would be wrong: particles stay with
 the surname, "De Sica, Vittorio"). Every entry points at the review (an id in the book); writers turn
 that into a link (EPUB) or a page number (PDF), with the volume number in an omnibus.
 """
@@ -9,12 +10,12 @@ that into a link (EPUB) or a page number (PDF), with the volume number in an omn
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
+from reelpress.book.collation import Collator
+from reelpress.book.strings import Strings
 from reelpress.model import Review
 
-ARTICLES = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "dos", "das"}
 
 
@@ -32,6 +33,8 @@ class Entry:
     detail: str = ""
     refs: tuple[Ref, ...] = ()
     children: tuple[Entry, ...] = ()
+    lang: str | None = None  # the term's language when it is not the book's (an original title)
+    see: str | None = None  # a cross-reference: the title the term is filed under ("七人の侍 → Seven Samurai")
 
 
 @dataclass(frozen=True)
@@ -48,35 +51,29 @@ class Index:
     groups: tuple[Group, ...]
 
 
-TITLES = {"films": "Index of Films", "directors": "Index of Directors", "years": "Films by Year",
-          "ratings": "Films by Rating"}
+TITLES = {"films": "index_films", "directors": "index_directors", "years": "index_years",
+          "ratings": "index_ratings"}  # keys of the book's words (book/strings.py)
 
 
 def build_indexes(reviews: list[Review], settings, volumes: dict[str, float] | None = None,
-                  pages: dict[str, int] | None = None) -> tuple[Index, ...]:
-    """The indexes `settings` asks for; `volumes` maps review anchors to volume numbers (omnibus),
-    `pages` to page numbers already known (a series index over separately printed volumes)."""
+                  pages: dict[str, int] | None = None, language: str = "en",
+                  words: Strings | None = None) -> tuple[Index, ...]:
+    """The indexes `settings` asks for, sorted the way `language` sorts; `volumes` maps review
+    anchors to volume numbers (omnibus), `pages` to page numbers already known (a series index over
+    separately printed volumes)."""
     volumes, pages = volumes or {}, pages or {}
     make_ref = lambda r: Ref(r.anchor, r.meta.title, volumes.get(r.anchor), pages.get(r.anchor))
+    collator = Collator(language, getattr(settings, "articles", None))
+    words = words or Strings(language)
     films = [r for r in reviews if r.meta.film]
     builders = {"films": _films, "directors": _directors, "years": _years, "ratings": _ratings}
     found = []
     for key, build in builders.items():
         if getattr(settings, key) and films:
-            groups = build(films, make_ref)
+            groups = build(films, make_ref, collator, words)
             if groups:
-                found.append(Index(key, TITLES[key], f"index-{key}", groups))
+                found.append(Index(key, words(TITLES[key]), f"index-{key}", groups))
     return tuple(found)
-
-
-def sort_key(title: str) -> str:
-    """'The Third Man' → 'third man': articles dropped, accents folded, case ignored."""
-    folded = unicodedata.normalize("NFKD", ARTICLES.sub("", title.strip())).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^\w\s]", "", folded).casefold().split())
-
-
-def _letter(key: str) -> str:
-    return key[:1].upper() if key[:1].isalpha() else "0–9"
 
 
 def _film_detail(review: Review, with_director: bool = True) -> str:
@@ -86,20 +83,26 @@ def _film_detail(review: Review, with_director: bool = True) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _grouped(entries: list[tuple[str, Entry]], label=_letter) -> tuple[Group, ...]:
+def _grouped(entries: list[tuple[object, str, Entry]]) -> tuple[Group, ...]:
+    """Entries given as (sort key, group label, entry), grouped in sorted order."""
     groups: dict[str, list[Entry]] = {}
-    for key, entry in sorted(entries, key=lambda pair: pair[0]):
-        groups.setdefault(label(key), []).append(entry)
+    for _, label, entry in sorted(entries, key=lambda found: found[0]):
+        groups.setdefault(label, []).append(entry)
     return tuple(Group(name, tuple(items)) for name, items in groups.items())
 
 
-def _films(films: list[Review], make_ref) -> tuple[Group, ...]:
+def _films(films: list[Review], make_ref, collator: Collator, words: Strings) -> tuple[Group, ...]:
     merged: dict[tuple[str, int | None], list[Review]] = {}
     for review in films:
         merged.setdefault((review.meta.film, review.meta.year), []).append(review)
-    entries = [(f"{sort_key(film)} {year or 0:04d}",
+    entries = [((collator.key(film), year or 0), collator.letter(film),
                 Entry(film, _film_detail(reviews[0]), tuple(make_ref(r) for r in reviews)))
                for (film, year), reviews in merged.items()]
+    originals = {(r.meta.original_title, r.meta.film): r for r in films
+                 if r.meta.original_title and r.meta.original_title != r.meta.film}
+    entries += [((collator.key(original), review.meta.year or 0), collator.letter(original),
+                 Entry(original, refs=(make_ref(review),), lang=review.meta.original_language, see=film))
+                for (original, film), review in originals.items()]
     return _grouped(entries)
 
 
@@ -118,33 +121,45 @@ def inverted(name: str) -> str:
     return f"{' '.join(words[start:])}, {' '.join(words[:start])}"
 
 
-def _directors(films: list[Review], make_ref) -> tuple[Group, ...]:
+def filed_as(review: Review) -> list[str]:
+    """How each director of the film files: `director_sort` (its names joined as `director` is) when
+    given, else each name inverted ("surname, given names")."""
+    names = directors_of(review.meta.director or "")
+    if review.meta.director_sort:
+        given = [n.strip() for n in review.meta.director_sort.split(";") if n.strip()]
+        if len(given) == len(names):
+            return given
+    return [inverted(name) for name in names]
+
+
+def _directors(films: list[Review], make_ref, collator: Collator, words: Strings) -> tuple[Group, ...]:
     by_name: dict[str, list[Review]] = {}
     for review in films:
-        for name in directors_of(review.meta.director or ""):
+        for name in filed_as(review):
             by_name.setdefault(name, []).append(review)
     entries = []
     for name, reviews in by_name.items():
         children = tuple(Entry(r.meta.film, _film_detail(r, False), (make_ref(r),))
-                         for r in sorted(reviews, key=lambda r: (r.meta.year or 0, sort_key(r.meta.film))))
-        entries.append((sort_key(inverted(name)), Entry(inverted(name), children=children)))
+                         for r in sorted(reviews, key=lambda r: (r.meta.year or 0, collator.key(r.meta.film))))
+        names = Collator(collator.language, ())  # a surname is not an article: "De Sica" files under D
+        entries.append((names.key(name), names.letter(name), Entry(name, children=children)))
     return _grouped(entries)
 
 
-def _years(films: list[Review], make_ref) -> tuple[Group, ...]:
+def _years(films: list[Review], make_ref, collator: Collator, words: Strings) -> tuple[Group, ...]:
     dated = [r for r in films if r.meta.year]
-    entries = [(f"{r.meta.year:04d} {sort_key(r.meta.film)}",
+    entries = [((r.meta.year, collator.key(r.meta.film)), words("decade", decade=f"{str(r.meta.year)[:3]}0"),
                 Entry(r.meta.film, f"({r.meta.year}), {r.meta.director}" if r.meta.director else f"({r.meta.year})",
                       (make_ref(r),))) for r in dated]
-    return _grouped(entries, label=lambda key: f"{key[:3]}0s")
+    return _grouped(entries)
 
 
-def _ratings(films: list[Review], make_ref) -> tuple[Group, ...]:
+def _ratings(films: list[Review], make_ref, collator: Collator, words: Strings) -> tuple[Group, ...]:
     rated = [r for r in films if r.meta.rating is not None]
-    entries = [(f"{10 - int(r.meta.rating * 2):02d} {sort_key(r.meta.film)}",
+    entries = [((-r.meta.rating, collator.key(r.meta.film)), _stars(r.meta.rating, words),
                 Entry(r.meta.film, _film_detail(r), (make_ref(r),))) for r in rated]
-    return _grouped(entries, label=lambda key: _stars(5 - int(key[:2]) / 2))
+    return _grouped(entries)
 
 
-def _stars(rating: float) -> str:
-    return "\u2605" * int(rating) + ("\u00bd" if rating % 1 else "") if rating else "no stars"
+def _stars(rating: float, words: Strings) -> str:
+    return "\u2605" * int(rating) + ("\u00bd" if rating % 1 else "") if rating else words("no_stars")

@@ -2,7 +2,8 @@
 
 After a successful build, `.reelpress-cache/` beside the output folder records a digest of every input
 — each file of the volume folder, the series files, the templates, reelpress's version, the formats,
-the profile and store asked for, and SOURCE_DATE_EPOCH — and a digest of each output. A later build with the same inputs,
+the profile and store asked for, SOURCE_DATE_EPOCH and (for a PDF) the size and time of every installed
+font file — and a digest of each output. A later build with the same inputs,
 whose outputs are still exactly what was written, stops here: nothing is read twice, nothing is
 written, so the outputs keep their modification times. Any difference means a full build. This
 module imports only the standard library and small reelpress modules, so the check costs almost
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from reelpress import code_digest, templates_dir
 from reelpress.cache import CACHE_DIR, file_digest
+from reelpress.util import fontconfig
 from reelpress.util.files import cache_write
 
 
@@ -37,6 +39,8 @@ def inputs_digest(volume_dir: Path, formats: tuple[str, ...], variant: str | Non
     for path in _files(volume_dir):
         digest.update(str(path).encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
+    if "pdf" in formats:  # the PDF's fallback fonts: an updated font package builds again
+        digest.update(fontconfig.stamp(face.file for face in fontconfig.installed()))
     return digest.hexdigest()
 
 

@@ -22,7 +22,9 @@ from pathlib import Path
 
 from reelpress.build import load
 from reelpress.util.files import check_writable, save
-from reelpress.book.indexes import directors_of, sort_key
+from reelpress.book import strings
+from reelpress.book.collation import Collator
+from reelpress.book.indexes import directors_of
 from reelpress.commands import paperback
 from reelpress.model import Diagnostic, Volume
 
@@ -33,11 +35,12 @@ KDP_SELECT_NOTE = ("These reviews were published on the web first: KDP Select as
 
 def films(volume: Volume) -> list[str]:
     """'Vertigo (1958), directed by Alfred Hitchcock' for each review with a film, in title order."""
-    lines = []
-    for review in sorted((r for r in volume.reviews if r.meta.film), key=lambda r: sort_key(r.meta.film)):
+    lines, t = [], strings.for_config(volume.config)
+    collator = Collator(volume.config.language, volume.config.indexes.articles)
+    for review in sorted((r for r in volume.reviews if r.meta.film), key=lambda r: collator.key(r.meta.film)):
         meta = review.meta
         line = meta.film + (f" ({meta.year})" if meta.year else "")
-        lines.append(line + (f", directed by {meta.director}" if meta.director else ""))
+        lines.append(line + (", " + t("directed_by", director=meta.director) if meta.director else ""))
     return lines
 
 
@@ -55,7 +58,8 @@ def rights_csv(volume: Volume) -> str:
 def description_text(volume: Volume) -> str:
     parts = [(volume.config.description or volume.config.title).strip()]
     if films(volume):
-        parts.append("Films reviewed in this volume:\n" + "\n".join(f"- {line}" for line in films(volume)))
+        heading = strings.for_config(volume.config)("kit_films_reviewed")
+        parts.append(heading + "\n" + "\n".join(f"- {line}" for line in films(volume)))
     return "\n\n".join(parts) + "\n"
 
 
@@ -64,18 +68,20 @@ def description_html(volume: Volume) -> str:
                   for p in (volume.config.description or volume.config.title).strip().split("\n\n")]
     if films(volume):
         items = "".join(f"<li>{html.escape(line)}</li>" for line in films(volume))
-        paragraphs.append(f"<p><b>Films reviewed in this volume:</b></p><ul>{items}</ul>")
+        heading = html.escape(strings.for_config(volume.config)("kit_films_reviewed"))
+        paragraphs.append(f"<p><b>{heading}</b></p><ul>{items}</ul>")
     return "\n".join(paragraphs) + "\n"
 
 
 def keywords(volume: Volume) -> list[str]:
     """Up to seven: the genre, the series, then the most reviewed directors and decades."""
-    found = ["film criticism", "movie reviews"]
+    t = strings.for_config(volume.config)
+    found = [t("kit_genre"), t("kit_reviews")]
     if volume.config.series:
         found.append(volume.config.series)
     directors = Counter(name for r in volume.reviews for name in directors_of(r.meta.director or ""))
-    found += [f"{name} films" for name, _ in directors.most_common(2)]
-    decades = Counter(f"{r.meta.year // 10 * 10}s cinema" for r in volume.reviews if r.meta.year)
+    found += [t("kit_director", name=name) for name, _ in directors.most_common(2)]
+    decades = Counter(t("kit_decade", decade=r.meta.year // 10 * 10) for r in volume.reviews if r.meta.year)
     found += [decade for decade, _ in decades.most_common()]
     return list(dict.fromkeys(found))[:MAX_KEYWORDS]
 

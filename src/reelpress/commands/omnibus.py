@@ -13,6 +13,7 @@ from pathlib import Path
 from reelpress.build import BuildResult, FORMATS, Progress, load, write_volume
 from reelpress.config import derived_identifier, load_series, series_volumes
 from reelpress.util.files import check_writable
+from reelpress.book import strings
 from reelpress.book.indexes import build_indexes
 from reelpress.model import Part, TocEntry, Volume
 from reelpress.writers import WriteOptions
@@ -30,13 +31,15 @@ def load_omnibus(series_dir: Path, progress: Progress = lambda stage: None) -> V
                           volume.reviews[0].anchor))
         reviews += volume.reviews
         numbers.update({review.anchor: number for review in volume.reviews})
-    config = replace(first.config, title=series.title, subtitle=f"The Complete Series, Volumes 1–{len(volumes)}",
+    t = strings.for_config(first.config)
+    config = replace(first.config, title=series.title, subtitle=t("omnibus_subtitle", count=len(volumes)),
                      identifier=derived_identifier(f"{series.title} (omnibus)", first.config.author),
                      series=series.title, series_index=None, order=None,
-                     description=f"All {len(volumes)} volumes of {series.title} in one book.",
+                     description=t("omnibus_description", count=len(volumes), series=series.title),
                      published=max((v.config.published for v in volumes if v.config.published), default=None))
-    indexes = build_indexes(reviews, config.indexes, numbers)
-    toc = tuple(TocEntry(f"Volume {part.number:g}: {part.title}", part.anchor, tuple(
+    indexes = build_indexes(reviews, config.indexes, numbers, language=config.language,
+                            words=strings.for_config(config))
+    toc = tuple(TocEntry(f"{t('volume', number=f'{part.number:g}')}: {part.title}", part.anchor, tuple(
         TocEntry(r.meta.title, r.anchor) for r in volume.reviews), kind="part")
         for part, volume in zip(parts, volumes))
     toc += tuple(TocEntry(index.title, index.anchor, kind="index") for index in indexes)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reelpress import templates_dir
-from reelpress.book import cover
+from reelpress.book import cover, strings
 from reelpress.book.assets import inspect_image
 from reelpress.errors import diagnostic, fail
 from reelpress.model import Diagnostic, Volume
@@ -134,14 +134,17 @@ def _description(volume: Volume) -> list[str]:
 
 def _number(volume: Volume) -> str | None:
     index = volume.config.series_index
-    return f"Volume {index:g}" if index is not None else None
+    return strings.for_config(volume.config)("volume", number=f"{index:g}") if index is not None else None
 
 
 def _series_line(volume: Volume) -> str | None:
+    """The series and the volume's number, in the book's language."""
     config = volume.config
     if not config.series:
         return None
-    return f"Volume {config.series_index:g} of {config.series}" if config.series_index is not None else config.series
+    if config.series_index is None:
+        return config.series
+    return strings.for_config(config)("series_volume", series=config.series, number=f"{config.series_index:g}")
 
 
 def _style(volume: Volume) -> str:

@@ -13,6 +13,7 @@ from reelpress.build import load
 from reelpress.config import load_series, series_volumes
 from reelpress.errors import UsageProblem
 from reelpress.util.files import check_writable, save
+from reelpress.book import strings
 from reelpress.book.indexes import build_indexes
 from reelpress.model import Volume
 from reelpress.util.xhtml import slugify
@@ -45,13 +46,14 @@ def series_index(series_dir: Path, out_dir: Path) -> list[Path]:
         numbers.update({r.anchor: volume.config.series_index for r in volume.reviews})
         pages.update(page_numbers(volume))
     first = volumes[0]
-    indexes = build_indexes(reviews, replace(first.config.indexes, films=True, directors=True), numbers, pages)
+    indexes = build_indexes(reviews, replace(first.config.indexes, films=True, directors=True), numbers, pages,
+                            language=first.config.language, words=strings.for_config(first.config))
     config = replace(first.config, title=f"{series.title}: Index", subtitle=None, series=None)
     index_volume = Volume(directory=series_dir, config=config, reviews=[], indexes=indexes, modified=first.modified,
                           output_name=f"{slugify(series.title)}-index")
     pdf_bytes, _ = render_index(index_volume)
     html = render("series-index.html", title=series.title, indexes=indexes, language=first.config.language,
-                  href=lambda target: "#")
+                  href=lambda target: "#", t=strings.for_config(first.config))
     files = {out_dir / f"{index_volume.name}.pdf": pdf_bytes, out_dir / f"{index_volume.name}.html": html.encode()}
     save(files)
     return list(files)

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reelpress.book import strings
 from reelpress.errors import Collector, fail
 from reelpress.model import ReviewMeta, SeriesEntry
 from reelpress.config.schema import (CONFIG_CODES, FRONT_MATTER_CODES, Field, Invalid, Locator, boolean, codes, date,
-                              integer, isbn, language, long_text, number, one_of, patterns, rating, slugs, table, tags,
-                              text,
+                              integer, isbn, language, long_text, names, number, one_of, patterns, rating, slugs, table,
+                              tags, text,
                               toml_locator, toml_position, url, validate)
 from reelpress.util.textfile import read_text
 
@@ -33,6 +34,7 @@ class Typography:
     """House style for the typography pass."""
 
     dashes: str = "em"
+    quotes: str | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class PdfSettings:
     profile: str = "reading"
     trim: str = "5.5x8.5in"
     bleed: bool = False
+    fonts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ class IndexSettings:
     directors: bool = True
     years: bool = False
     ratings: bool = False
+    articles: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,7 @@ class VolumeConfig:
     cover: CoverStyle = field(default_factory=CoverStyle)
     indexes: IndexSettings = field(default_factory=IndexSettings)
     accessibility: AccessibilitySettings = field(default_factory=AccessibilitySettings)
+    strings: tuple[tuple[str, str], ...] = ()  # [strings]: the book's words, by key, over its catalogue
 
 
 @dataclass(frozen=True)
@@ -129,9 +134,18 @@ class SeriesConfig:
     raw: tuple = ()  # the shared keys as written, merged under each volume.toml
 
 
+def quote_marks(value: Any) -> str:
+    if not isinstance(value, str) or len(value) != 4 or any(c.isalnum() or c.isspace() for c in value):
+        raise Invalid(f"expected four quotation marks such as \"„“‚‘\", got {value!r}")
+    return value
+
+
 TYPOGRAPHY_FIELDS = (
     Field("dashes", one_of("em", "spaced-en"),
           "How `--` is set: `em` (closed em dash, American) or `spaced-en` (spaced en dash, British)."),
+    Field("quotes", quote_marks, "Four quotation marks: opening and closing, then nested opening and closing "
+                                 "(\"‘’“”\" puts single quotes first, as many British publishers do). "
+                                 "Default: the language's own (docs/typography.md)."),
 )
 
 BOILERPLATE_FIELDS = (
@@ -155,6 +169,8 @@ INDEX_FIELDS = (
     Field("directors", boolean, "Index of directors (default true)."),
     Field("years", boolean, "Films by year (default false)."),
     Field("ratings", boolean, "Films by rating (default false)."),
+    Field("articles", names, "Leading words ignored when sorting titles, replacing the language's own "
+                             "(French: Le, La, Les, L’, Un, Une); [] sorts every word."),
 )
 
 PROFILES = ("reading", "print", "proof")
@@ -164,6 +180,8 @@ PDF_FIELDS = (
                                         "paperback) or `proof` (for proofreading). Default `reading`."),
     Field("trim", one_of(*TRIMS), "Page size: 5x8in, 5.25x8in, 5.5x8.5in (default), 6x9in or A5."),
     Field("bleed", boolean, "true adds KDP's 0.125 in bleed to print pages. Default false."),
+    Field("fonts", names, "Installed font families tried after the book face and before the built-in "
+                          "Noto fallbacks, in order, e.g. [\"Noto Sans CJK JP\"]."),
 )
 
 ACCESSIBILITY_FIELDS = (
@@ -207,11 +225,12 @@ VOLUME_FIELDS = (
     Field("cover", table, "Colours of a generated cover; see [cover]."),
     Field("indexes", table, "Which indexes to generate; see [indexes]."),
     Field("accessibility", table, "The EPUB's accessibility claim and page list; see [accessibility]."),
+    Field("strings", table, "The book's generated words, by key, over its language's catalogue; see [strings]."),
 )
 
 #: Keys a series.toml may set for all its volumes (a volume.toml overrides each of them).
 SHARED = ("author", "publisher", "language", "rights", "typography", "boilerplate", "check", "pdf", "print",
-          "cover", "indexes", "accessibility")
+          "cover", "indexes", "accessibility", "strings")
 SERIES_FIELDS = (
     Field("title", text, "The series' name, e.g. Essential Film Reviews.", required=True),
     Field("volumes", slugs, "Volume folder names in series order; default: folder name order."),
@@ -232,6 +251,12 @@ REVIEW_FIELDS = (
     Field("tags", tags, "Labels from the platform the review came from (categories, tags, labels), as a list."),
     Field("watched", date, "Date the critic watched the film (YYYY-MM-DD), e.g. from a Letterboxd diary."),
     Field("rewatch", boolean, "true when the review is of a second or later viewing."),
+    Field("original_title", text, "The film's title in its own language and script (七人の侍), shown "
+                                  "with the film and listed in the film index."),
+    Field("original_language", language, "BCP 47 tag of the original title's language (`ja`, `fa`, "
+                                          "`zh-Hant`): the fonts and hyphenation for it."),
+    Field("director_sort", text, "How the director files in the index when \"surname, given names\" is "
+                                 "wrong: \"Kurosawa, Akira\", \"Satyajit Ray\" → \"Ray, Satyajit\", a mononym."),
 )
 
 
@@ -253,6 +278,14 @@ def _tables(clean: dict, path: Path, where: Locator, report: Collector) -> None:
     for name, cls in TABLES.items():
         if name in clean:
             clean[name] = cls(**validate(clean[name], SCHEMAS[name], path, where, report, CONFIG_CODES, (name,)))
+    if "strings" in clean:
+        words = validate(clean["strings"], string_fields(), path, where, report, CONFIG_CODES, ("strings",))
+        clean["strings"] = tuple(sorted(words.items()))
+
+
+def string_fields() -> tuple[Field, ...]:
+    """[strings]: one field per key of the catalogues (book/strings.py), so a misspelt key gets "did you mean"."""
+    return tuple(Field(key, text, f"Default in English: {strings.ENGLISH(key)!r}.") for key in strings.keys())
 
 
 def load_series(series_dir: Path) -> SeriesConfig | None:

@@ -169,6 +169,13 @@ def patterns(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def names(value: Any) -> tuple[str, ...]:
+    """A list of names (font families): each non-empty text, kept as written."""
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise Invalid(f"expected a list of names such as [\"Noto Serif CJK JP\"], got {_describe(value)}")
+    return tuple(v.strip() for v in value)
+
+
 def codes(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and re.fullmatch(r"RP\d{3}", v) for v in value):
         raise Invalid(f"expected a list of rule codes such as [\"RP103\"], got {_describe(value)}")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reelpress.errors import Collector
 from reelpress.model import Asset, Review
-from reelpress.normalise import boilerplate, headings, ids, images, links, sanitise, semantics, typography
+from reelpress.normalise import bidi, boilerplate, headings, ids, images, links, sanitise, semantics, typography
 from reelpress.util.textfile import offset_of_line, position
 
 PASSES = (
@@ -20,7 +20,8 @@ PASSES = (
     boilerplate.run,   # "Thanks for reading! Subscribe…" and other chrome removed, each one reported
     headings.run,      # the title is the only h1; body headings start at h2, no skipped levels
     images.run,        # image references resolved inside the volume; lone images become figures
-    typography.run,    # curly quotes, apostrophes, dashes, ellipses; never inside code
+    typography.run,    # curly quotes, apostrophes, dashes, ellipses, by the book's language; never inside code
+    bidi.run,          # right-to-left runs in left-to-right text isolated in <bdi>
     ids.run,           # ids unique in the book (prefixed by the review's anchor); headings get ids
 )
 

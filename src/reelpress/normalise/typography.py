@@ -1,4 +1,5 @@
-"""Typography pass: curly quotes and apostrophes, dashes in the house style, ellipses.
+"""Typography pass: curly quotes and apostrophes, dashes in the house style, ellipses; quotation
+marks and (French) spacing by the book's language (quotes.py).
 
 Text is processed in document order across inline elements, so `"<em>Vertigo</em>"` gets an opening
 and a closing quote; each block starts afresh. Code, preformatted text and links that show their own
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from reelpress.normalise.quotes import french_spacing, marks_for, uses_french_spacing
 from reelpress.util.xhtml import local
 
 SKIP = frozenset({"code", "pre", "kbd", "samp", "var", "script", "style", "math", "svg"})
@@ -25,13 +27,18 @@ DASHES = {"em": "\u2014", "spaced-en": "\u2013"}
 
 def run(body, ctx) -> None:
     style = ctx.config.typography.dashes
+    language = ctx.config.language
+    marks = marks_for(language, ctx.config.typography.quotes)
+    spacing = uses_french_spacing(language)
     for run_ in _runs(body):
         previous = " "
         for index, (element, slot) in enumerate(run_):
             value = getattr(element, slot)
             if value:
                 following = next((getattr(e, s)[0] for e, s in run_[index + 1:] if getattr(e, s)), "")
-                value = smarten(value, previous, style, following)
+                value = smarten(value, previous, style, following, marks)
+                if spacing:
+                    value = french_spacing(value, previous, following)
                 setattr(element, slot, value)
                 previous = value[-1]
 
@@ -68,13 +75,14 @@ def _shows_own_address(element) -> bool:
                                                                                           href[8:])
 
 
-def smarten(text: str, previous: str = " ", dashes: str = "em", following: str = "") -> str:
+def smarten(text: str, previous: str = " ", dashes: str = "em", following: str = "",
+            marks: str = "\u201c\u201d\u2018\u2019") -> str:
     """Typographic punctuation for one piece of text; `previous` and `following` are the characters
     just before and after it (in neighbouring elements), which decide whether a quote opens or closes."""
     text = _ELLIPSIS.sub("\u2026", text)
     text = text.replace("---", "\u2014")
     text = _DASH.sub(lambda m: _dash(m, dashes), text)
-    return _quotes(text, previous, following)
+    return _quotes(text, previous, following, marks)
 
 
 def _dash(match: re.Match, style: str) -> str:
@@ -89,12 +97,13 @@ def _dash(match: re.Match, style: str) -> str:
 _QUOTE = re.compile("[\"']")
 
 
-def _quotes(text: str, previous: str, following: str = "") -> str:
+def _quotes(text: str, previous: str, following: str = "", marks: str = "\u201c\u201d\u2018\u2019") -> str:
     """Decide each straight quote from its neighbours; text without quotes is returned untouched."""
     if '"' not in text and "'" not in text:
         return text
     out: list[str] = []
-    done, before = 0, previous
+    done, before, nested, opened = 0, previous, 0, previous == marks[0]
+    unspaced = marks[0] in "\u300c\u300e"
     for match in _QUOTE.finditer(text):
         index, char = match.start(), match.group()
         if index > done:
@@ -102,13 +111,23 @@ def _quotes(text: str, previous: str, following: str = "") -> str:
             before = text[index - 1]
         done = index + 1
         after = text[index + 1: index + 2] or following
-        opening = before in _OPENING_CONTEXT and after not in ("", " ", "\t", "\n", "\u00a0")
+        opening = (before in _OPENING_CONTEXT or before in marks[::2]) and after not in ("", " ", "\t", "\n", "\u00a0")
+        if unspaced:  # Japanese and Chinese put no spaces round quotations: they open and close in turn
+            opening = not (opened if char == '"' else nested)
         if char == '"':
-            out.append("\u201c" if opening else "\u201d")
+            out.append(marks[0] if opening else marks[1])
+            opened = opening
+        elif unspaced:
+            out.append(marks[2] if opening else marks[3])
+            nested = 1 if opening else 0
+        elif nested and before.isalnum() and not after.isalnum():
+            out.append(marks[3])  # after a word, with a nested quotation open: it closes
+            nested -= 1
         elif before.isalnum() or _ELISION.match(text, index + 1):
             out.append("\u2019")
         else:
-            out.append("\u2018" if opening else "\u2019")
+            out.append(marks[2] if opening else marks[3])
+            nested += 1 if opening else -1 if nested else 0
         before = out[-1]
     out.append(text[done:])
     return "".join(out)

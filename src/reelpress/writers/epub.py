@@ -10,6 +10,7 @@ accessibility metadata and claim are a11y.py's.
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from dataclasses import dataclass, field
@@ -19,10 +20,11 @@ from ebooklib import epub
 from markupsafe import Markup
 
 from reelpress import __version__
+from reelpress.book import strings
 from reelpress.book.assets import STORE_MAX_PIXELS, fitted
 from reelpress.errors import fail
 from reelpress.model import Volume
-from reelpress.writers import Output, WriteOptions, a11y, pagelist
+from reelpress.writers import Output, WriteOptions, a11y, pagelist, templating
 from reelpress.writers.templating import render, templates_dir
 from reelpress.util.xhtml import parse_xhtml, q, tidy, to_xhtml_bytes
 
@@ -90,14 +92,16 @@ def id_owners(volume: Volume) -> dict[str, str]:
 def content_documents(volume: Volume, owner: dict[str, str],
                       pages: pagelist.PageMap | None = None) -> list[Document]:
     config = volume.config
+    t = strings.for_config(config)  # the book's words (book/strings.py), for every template below
+    render = functools.partial(templating.render, t=t)
     docs = []
     if volume.cover:
-        docs.append(Document("text/cover.xhtml", "Cover", render("epub/cover.xhtml", config=config,
+        docs.append(Document("text/cover.xhtml", t("cover"), render("epub/cover.xhtml", config=config,
                              cover=volume.cover), landmark="cover", guide="cover"))
     docs.append(Document("text/titlepage.xhtml", config.title, render("titlepage.xhtml", config=config),
                          landmark="titlepage", guide="title-page"))
-    docs.append(Document("text/imprint.xhtml", "Imprint", render("imprint.xhtml", config=config)))
-    docs.append(Document("text/contents.xhtml", "Contents", render("contents.xhtml", toc=volume.toc,
+    docs.append(Document("text/imprint.xhtml", t("imprint"), render("imprint.xhtml", config=config)))
+    docs.append(Document("text/contents.xhtml", t("contents"), render("contents.xhtml", toc=volume.toc,
                          href=lambda target: _href(owner, target, "text")), landmark="toc", guide="toc"))
     starts = {part.first_review: part for part in volume.parts}
     for index, review in enumerate(volume.reviews):
@@ -115,7 +119,7 @@ def content_documents(volume: Volume, owner: dict[str, str],
             "index.xhtml", index=index, pdf=False, href=lambda target: _href(owner, target, "text")), "backmatter",
             "index" if number == 0 else None, "index" if number == 0 else None))
     if volume.series:
-        docs.append(Document("text/series.xhtml", "Also in this Series",
+        docs.append(Document("text/series.xhtml", t("also_in_series"),
                              render("series.xhtml", config=config, series=volume.series), "backmatter"))
     starts = pages.starts if pages else []
     for doc in docs:

@@ -8,6 +8,7 @@ import jinja2
 from markupsafe import Markup
 
 from reelpress import templates_dir
+from reelpress.book import strings
 from reelpress.model import Review
 from reelpress.util.xhtml import inner_xhtml
 
@@ -23,8 +24,8 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["stars"] = stars
-    env.filters["star_label"] = star_label
     env.filters["body"] = body_markup
+    env.globals["t"] = strings.ENGLISH  # a render with a config gets the book's words instead (render)
     return env
 
 
@@ -55,6 +56,9 @@ class _QuietCache(jinja2.FileSystemBytecodeCache):
 
 
 def render(name: str, **context) -> str:
+    """`name` rendered; `t` is the words of the config's language unless the caller gives one."""
+    if "t" not in context and context.get("config") is not None and hasattr(context["config"], "language"):
+        context["t"] = strings.for_config(context["config"])
     return environment().get_template(name).render(**context)
 
 
@@ -64,10 +68,6 @@ def stars(rating: float) -> str:
     if not whole and not half:
         return "no stars"
     return "\u2605" * whole + ("\u00bd" if half else "")
-
-
-def star_label(rating: float) -> str:
-    return f"{rating:g} out of 5 stars"
 
 
 def body_markup(review: Review) -> Markup:

@@ -31,6 +31,12 @@ def package(**facts) -> Package:
     return Package(**{**defaults, **facts})
 
 
+def in_language(lang: str, body: str) -> Chapter:
+    found = chapter(body)
+    found.lang = lang
+    return found
+
+
 def messages(code: str, subject) -> list[str]:
     return [f"{where}:{line}: {message}" for where, line, message in RULE[code].check(subject)]
 
@@ -42,6 +48,12 @@ TEXT_CASES = [
     ("RP102", [chapter("<p>Wait... no -- yes</p>")], ["a.xhtml:1: `--` or `...` left in the text: “…Wait... no -- yes…”",
                                                      "a.xhtml:1: `--` or `...` left in the text: “…Wait... no -- yes…”"],
      [chapter("<p>Wait… no—yes <pre>a -- b...</pre></p>")]),
+    ("RP101", [in_language("de", "<p>Er sagte “nein”.</p>")],
+     ["a.xhtml:1: quotation mark not used in `de` (it quotes „…“, within ‚…‘): “…Er sagte “nein”.…”"],
+     [in_language("de", "<p>Er sagte „nein“.</p>"), in_language("fr", "<p>Il dit «\u202fnon\u202f».</p>")]),
+    ("RP102", [in_language("fr", "<p>Le plan—Antoine.</p>")],
+     ["a.xhtml:1: closed em dash: `fr` sets a dash with spaces round it: “…Le plan—Antoine.…”"],
+     [in_language("fr", "<p>Le plan — Antoine.</p>"), in_language("en", "<p>The shot—Antoine.</p>")]),
     ("RP103", [chapter("<p>One.  Two.</p>")], ["a.xhtml:1: double space: “…One.  Two.…”"],
      [chapter("<p>One. Two.\n  Three.</p>")]),
     ("RP104", [chapter("<header><h1>T</h1></header>")], ["a.xhtml:None: the review has a title but no text"],

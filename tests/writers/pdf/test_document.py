@@ -67,7 +67,8 @@ def test_page_size_is_5_5_by_8_5_inches(built):
 
 
 def test_only_the_book_fonts_are_used_and_embedded(facts):
-    for book in facts.values():
+    for name in ("essential-film-reviews-1", "essential-film-reviews-2"):  # Latin only (3: test_fonts.py)
+        book = facts[name]
         families = {name.split("+", 1)[1] for name in book.fonts}
         assert families <= {"Source-Serif-Pro", "Source-Serif-Pro-Semi-Bold", "Source-Serif-Pro-Italic",
                             "Source-Serif-Pro-Semi-Bold-Italic", "Reelpress-Symbols"}, families

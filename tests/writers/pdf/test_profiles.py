@@ -76,13 +76,18 @@ def test_the_gutter_grows_with_the_page_count():
     assert geometry(Settings, 100).inside == 0.75 and geometry(Settings, 400).inside == 1.0
 
 
-def test_a_glyph_the_fonts_lack_is_an_error_naming_the_review(make_volume, tmp_path):
-    folder = make_volume({"01-tokyo.md": review("Ozu", "Its title in Japanese is 東京物語.")})
+def test_a_glyph_the_fonts_lack_is_an_error_naming_the_review_and_pdf_fonts_fixes_it(make_volume, tmp_path):
+    text = review("Setan Jawa", "Its title in Javanese script is ꦱꦺꦠꦤ꧀ꦗꦮ.")  # no family of the chain has Javanese
+    folder = make_volume({"01-setan-jawa.md": text})
     with pytest.raises(InputError) as caught:
         build(folder, tmp_path / "out", ("pdf",))
     message = str(caught.value)
-    assert "reviews/01-tokyo.md: RP054 error: the book's fonts have no glyph for 京 (U+4EAC)" in message
+    assert "reviews/01-setan-jawa.md: RP054 error: the book's fonts (its face and the fallback chain) have no " \
+           "glyph for ꦗ (U+A997, Javanese)" in message
+    assert "name an installed font family that has them in volume.toml's [pdf] fonts" in message
     assert not (tmp_path / "out").exists()
+    (folder / "volume.toml").write_text('title = "T"\nauthor = "A"\n[pdf]\nfonts = ["Noto Sans Javanese"]\n')
+    assert build(folder, tmp_path / "out", ("pdf",)).outputs["pdf"].is_file()
 
 
 def test_print_warns_about_images_below_300_dpi(tmp_path):

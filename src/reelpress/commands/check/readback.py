@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from reelpress.book import strings
 from reelpress.model import Diagnostic
 
 _ENTRY = re.compile(r"^(?P<title>.*?\S)[\s.\u2024\u2026]*?\s*(?P<page>\d+)\s*$")
@@ -80,10 +81,12 @@ def _fonts(reader) -> dict[str, bool]:
     return fonts
 
 
-def contents(facts: PdfFacts, heading: str = "Contents") -> list[tuple[str, int, int]]:
-    """(title, printed page number, contents page) for each line of the printed contents."""
+def contents(facts: PdfFacts, heading: str | None = None) -> list[tuple[str, int, int]]:
+    """(title, printed page number, contents page) for each line of the printed contents, under
+    `heading` (default: the word for contents in any language reelpress has a catalogue for)."""
     entries, pending = [], ""
-    first = next((i for i, lines in enumerate(facts.lines) if lines and lines[0].strip() == heading), None)
+    headings = {heading} if heading else {strings.catalogue(lang)["contents"] for lang in strings.languages()}
+    first = next((i for i, lines in enumerate(facts.lines) if lines and lines[0].strip() in headings), None)
     if first is None:
         return []
     for index in range(first, len(facts.lines)):
@@ -91,6 +94,8 @@ def contents(facts: PdfFacts, heading: str = "Contents") -> list[tuple[str, int,
         found_any = False
         for line in lines:
             match = _ENTRY.match(f"{pending} {line}".strip())
+            if match and entries and int(match["page"]) < entries[-1][1]:
+                return entries  # page numbers only grow: this is the page after the contents ("Volume 1")
             if match:
                 entries.append((match["title"].strip(" ."), int(match["page"]), index + 1))
                 pending, found_any = "", True

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from reelpress.book.cover import SIZE as COVER_MIN
 from reelpress.commands.check import stores
 from reelpress.commands.check.book import Chapter, Package, text_nodes
+from reelpress.normalise.quotes import marks_for
 from reelpress.normalise.semantics import title_key
 from reelpress.util.xhtml import local, q, text_of
 
@@ -52,12 +53,30 @@ def _in_text(chapters: list[Chapter], pattern: re.Pattern, what: str) -> Iterabl
                 yield chapter.name, chapter.locate(owner, snippet[:30]), f"{what}: “…{snippet}…”"
 
 
+QUOTATION_MARKS = "\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d\u300e\u300f"  # not ‘ ’: they are apostrophes too
+#: languages that set a dash between words with spaces round it (a closed em dash is an English habit)
+SPACED_DASHES = {"fr", "de", "ru", "uk", "pl", "cs", "sk", "sv", "da", "nb", "nn", "no", "fi", "nl", "hu", "ro"}
+
+
 def straight_quotes(chapters):
-    return _in_text(chapters, re.compile(r"[\"']"), "straight quote left in the text")
+    """Straight quotes, and quotation marks the chapter's language does not use (“ ” in a German book)."""
+    yield from _in_text(chapters, re.compile(r"[\"']"), "straight quote left in the text")
+    for chapter in chapters:
+        lang = chapter.lang or "en"
+        marks = marks_for(lang)
+        foreign = "".join(mark for mark in QUOTATION_MARKS if mark not in marks)
+        yield from _in_text([chapter], re.compile(f"[{foreign}]"), f"quotation mark not used in `{lang}` "
+                            f"(it quotes {marks[0]}…{marks[1]}, within {marks[2]}…{marks[3]})")
 
 
 def ascii_punctuation(chapters):
-    return _in_text(chapters, re.compile(r"--|\.\.\."), "`--` or `...` left in the text")
+    """`--` and `...`; in a language that spaces its dashes, a closed em dash between words."""
+    yield from _in_text(chapters, re.compile(r"--|\.\.\."), "`--` or `...` left in the text")
+    for chapter in chapters:
+        lang = chapter.lang or "en"
+        if lang.split("-")[0] in SPACED_DASHES:
+            yield from _in_text([chapter], re.compile(r"\w\u2014\w"),
+                                f"closed em dash: `{lang}` sets a dash with spaces round it")
 
 
 def double_spaces(chapters):
@@ -184,8 +203,10 @@ def landmarks(package: Package):
 
 
 RULES = (
-    Rule("RP101", "warning", "text", "straight quotes left in the text", straight_quotes),
-    Rule("RP102", "warning", "text", "`--` or `...` left in the text", ascii_punctuation),
+    Rule("RP101", "warning", "text", "straight quotes, or quotation marks of another language, in the text",
+         straight_quotes),
+    Rule("RP102", "warning", "text", "`--` or `...` left in the text, or a dash the language sets otherwise",
+         ascii_punctuation),
     Rule("RP103", "warning", "text", "two or more spaces between words", double_spaces),
     Rule("RP104", "error", "text", "a review with no text", empty_reviews),
     Rule("RP105", "error", "text", "a review with no title", missing_titles),

@@ -17,7 +17,7 @@ from reelpress.errors import Collector, diagnostic, fail
 from reelpress.model import Diagnostic, Volume
 from reelpress.util.xhtml import parse_xhtml, q, tidy, to_html_string, word_count
 from reelpress.writers import Output, WriteOptions
-from reelpress.writers.pdf import glyphs, layout, pieces, tasks
+from reelpress.writers.pdf import blocks, emoji, fonts, glyphs, layout, pieces, tasks
 from reelpress.writers.pdf.assemble import assemble as assemble_pieces
 from reelpress.writers.pdf.runner import Runner
 from reelpress.writers.templating import render
@@ -139,19 +139,28 @@ def _render(volume: Volume, html: str, geometry: layout.Geometry):
 
 
 def check_glyphs(root, volume: Volume) -> None:
-    """A character the book's fonts cannot print is an error, not a box on the page."""
-    files = (tasks.SERIF_DIR / "SourceSerifPro-Regular.ttf", templates_dir() / "fonts" / "ReelpressSymbols.ttf")
+    """A character the book's fonts cannot print is an error, not a box on the page. First a special
+    space no font has is set as the nearest one the book face has (glyphs.py), and emoji are marked
+    for the emoji font (emoji.py)."""
+    book = (str(tasks.SERIF_DIR / "SourceSerifPro-Regular.ttf"), str(templates_dir() / "fonts" / "ReelpressSymbols.ttf"))
+    chain = fonts.for_volume(volume)
     try:
-        coverage = glyphs.covered(files)
+        plain = fonts.coverage(tuple((file, 0) for file in book) + chain.faces)
+        coloured = fonts.coverage(chain.emoji)
     except OSError as exc:
         fail(volume.directory, "RP051", f"a font of the book is missing: {exc}")
+    glyphs.substitute(root, plain | coloured)
+    emoji.mark(root, plain, coloured)
+    coverage = plain | coloured
     missing = glyphs.uncovered(root, coverage)
     where = {review.anchor: review.path for review in volume.reviews}
     report = Collector()
     for section, chars in sorted(missing.items()):
-        listed = ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(chars))
+        listed = ", ".join(f"{c} (U+{ord(c):04X}, {blocks.block(c)[0]})" for c in sorted(chars))
         report.error(where.get(section, volume.directory / "volume.toml"), "RP054",
-                     f"the book's fonts have no glyph for {listed}; the PDF would show empty boxes")
+                     f"the book's fonts (its face and the fallback chain) have no glyph for {listed}; the PDF would "
+                     "show empty boxes: "
+                     + blocks.advice(chars, chain.families))
     report.raise_if_errors()
 
 

@@ -22,7 +22,7 @@ import lxml.etree as etree
 
 from reelpress import templates_dir
 from reelpress.util.xhtml import q, to_html_string
-from reelpress.writers.pdf import tasks
+from reelpress.writers.pdf import fonts, tasks
 from reelpress.writers.pdf.tasks import Rendered, Task, font_faces
 
 REVIEWS_PER_PIECE = 3
@@ -109,8 +109,10 @@ def proof_header(geometry) -> tuple[str, ...]:
 
 
 def stylesheets(volume, geometry) -> tuple[str, ...]:
-    """Font faces, page geometry, print.css and the profile's stylesheet, as the single-pass book uses."""
-    found = [font_faces(), geometry.css(), _template("print.css")]
+    """Font faces, page geometry, print.css, the fallback fonts (fonts.py) and the profile's stylesheet,
+    as the single-pass book uses."""
+    chain = fonts.for_volume(volume)
+    found = [font_faces(), geometry.css(), _template("print.css"), chain.css(volume.config.language)]
     profile_css = templates_dir() / "pdf" / f"profile-{geometry.profile}.css"
     if profile_css.is_file():
         found.append(profile_css.read_text(encoding="utf-8"))
