@@ -3,9 +3,9 @@
     config → read → normalise → contents and indexes → write → save
 
 Every stage reports problems to one collector; the build stops at the end of the first stage that
-found an error, and nothing is written unless every requested output was produced. The build asks the
-cache (cache/) what it can skip — the whole build when nothing changed, a review unchanged since the
-last build — before it calls a stage; the stages never see the cache.
+found an error, and nothing is written unless every requested output was produced. Whether anything changed at
+all is asked before this module is imported (commands/build_volume.py and cache/outputs.py); here the
+build asks the review cache for each review before it reads it. The stages never see the cache.
 """
 
 from __future__ import annotations
