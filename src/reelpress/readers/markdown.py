@@ -24,6 +24,7 @@ from reelpress.errors import Collector
 from reelpress.model import Review
 from reelpress.readers import differences, frontmatter, notes
 from reelpress.readers.commonmark import CommonMarkExtension
+from reelpress.readers.gates import GatesExtension
 from reelpress.util.xhtml import parse_html_fragment
 
 #: Built from their classes: naming them makes Python-Markdown scan every installed package's entry
@@ -34,7 +35,8 @@ EXTENSIONS = (
     (DefListExtension, {}), (AbbrExtension, {}),
     (DeleteSubExtension, {"subscript": False}),
     (MagiclinkExtension, {"repo_url_shortener": False, "social_url_shortener": False}),
-    (CommonMarkExtension, {}),  # last: its `<scheme:address>` autolink replaces magiclink's
+    (CommonMarkExtension, {}),  # after magiclink: its `<scheme:address>` autolink replaces magiclink's
+    (GatesExtension, {}),  # last: it wraps the inline patterns the others registered
 )
 _converter: markdown.Markdown | None = None
 
