@@ -48,7 +48,9 @@ def fetch(folder: Path | None = None) -> Path:
             member = archive.getmember("package/spec.txt")
             data = archive.extractfile(member).read()
     spec.parent.mkdir(parents=True, exist_ok=True)
-    spec.write_bytes(data)
+    partial = spec.with_name(f".spec-{os.getpid()}.txt")  # written whole, then renamed: a test run beside
+    partial.write_bytes(data)                              # this one never reads half a file
+    os.replace(partial, spec)
     return spec
 
 

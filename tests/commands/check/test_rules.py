@@ -134,9 +134,19 @@ PAPERBACK_CASES = [
      ["book.pdf:None: the paperback PDF has 1 bookmarks; KDP's paperbacks have none"]),
     ("RP123", facts(annotations=3), ["book.pdf:None: the paperback PDF has 3 link annotations; a printed page "
                                      "has none (KDP)"]),
-    ("RP125", facts(pages=["text"] * 23), ["book.pdf:None: the paperback has 23 pages; KDP prints 24 to 828"]),
-    ("RP125", facts(pages=["text"] * 829), ["book.pdf:None: the paperback has 829 pages; KDP prints 24 to 828"]),
+    ("RP125", facts(pages=["text"] * 23),
+     ["book.pdf:None: the paperback has 23 pages; KDP prints 24 to 828 on white paper"]),
+    ("RP125", facts(pages=["text"] * 829),
+     ["book.pdf:None: the paperback has 829 pages; KDP prints 24 to 828 on white paper"]),
 ]
+
+
+@pytest.mark.parametrize("paper, most", [("white", 828), ("cream", 776), ("color", 828)])
+def test_the_paperback_page_range_follows_its_paper(paper, most):
+    assert messages("RP125", facts(pages=["text"] * most, paper=paper)) == []
+    assert messages("RP125", facts(pages=["text"] * 24, paper=paper)) == []
+    assert messages("RP125", facts(pages=["text"] * (most + 1), paper=paper)) == [
+        f"book.pdf:None: the paperback has {most + 1} pages; KDP prints 24 to {most} on {paper} paper"]
 
 
 @pytest.mark.parametrize("code, failing, expected", PAPERBACK_CASES, ids=[c[0] for c in PAPERBACK_CASES])

@@ -79,9 +79,10 @@ def _run_rules(subjects: dict, disabled, store: str | None, outcome: Outcome) ->
 
 
 def check_pdf(path: Path, titles: list[str] | None = None, page_size=None, outcome: Outcome | None = None,
-              tagged: bool = False, paperback: bool = False, store: str | None = None, disabled=frozenset()) -> Outcome:
+              tagged: bool = False, paperback: bool = False, store: str | None = None, disabled=frozenset(),
+              paper: str = "white") -> Outcome:
     """The PDF read back: a tagged one (or one that must be: `tagged`) has its structure tree checked;
-    with `paperback`, the store rules for a paperback's interior too."""
+    with `paperback`, the store rules for a paperback's interior (printed on `paper`) too."""
     outcome = outcome or Outcome(str(path))
     outcome.checks.append("PDF")
     try:
@@ -95,6 +96,7 @@ def check_pdf(path: Path, titles: list[str] | None = None, page_size=None, outco
         outcome.diagnostics.append(diagnostic(path, "RP067", "the reading PDF is not tagged (no /MarkInfo)"))
     outcome.diagnostics += [diagnostic(path, "RP067", problem) for problem in structure.problems]
     if paperback:
+        facts.paper = paper
         _run_rules({"paperback": facts}, disabled, store, outcome)
     return outcome
 
@@ -125,7 +127,7 @@ def check_volume(folder: Path, store: str | None = None) -> Outcome:
         if store == "kdp" or (store is None and _paperback_planned(result.volume.config)):
             printed = _paperback(folder, Path(out) / "print", cache)
             check_pdf(printed, [entry.title for entry in result.volume.toc], outcome=outcome, paperback=True,
-                      store=store, disabled=disabled)
+                      store=store, disabled=disabled, paper=result.volume.config.print.paper)
             temporary[str(printed)] = f"{folder.name}.pdf (print profile)"
         outcome.diagnostics = [_renamed(d, temporary) for d in outcome.diagnostics if not _marked(d, chapters)]
     return outcome

@@ -38,6 +38,7 @@ class PdfFacts:
     sizes: list[tuple[float, float]]  # each page's width and height in points
     pictures: list[bool]  # does the page draw an image?
     annotations: int = 0  # link (and other) annotations on all pages
+    paper: str = "white"  # the paper it is printed on, from [print] paper (the file cannot tell)
 
 
 def read(source: Path | bytes, name: str | None = None) -> PdfFacts:

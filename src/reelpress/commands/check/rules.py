@@ -229,5 +229,5 @@ RULES = (
          ("kobo",)),
     Rule("RP122", "error", "paperback", "bookmarks in a paperback PDF (KDP)", stores.paperback_bookmarks, ("kdp",)),
     Rule("RP123", "error", "paperback", "links in a paperback PDF (KDP)", stores.paperback_links, ("kdp",)),
-    Rule("RP125", "error", "paperback", "a paperback outside KDP's 24 to 828 pages", stores.paperback_pages, ("kdp",)),
+    Rule("RP125", "error", "paperback", "a paperback outside KDP's page range for its paper", stores.paperback_pages, ("kdp",)),
 )

@@ -4,7 +4,8 @@ every store's rules run, as warnings.
 
 - KDP (Kindle): body text keeps the reader's own font size, line spacing and colour (Kindle Publishing
   Guidelines: no fixed line-height, font-size or color on body paragraphs); a paperback interior has no
-  bookmarks or links and has 24 to 828 pages (its fonts are embedded: RP062, for every PDF).
+  bookmarks or links and has as many pages as KDP prints on its paper: 24 to 828 on white or premium
+  colour paper, 24 to 776 on cream (its fonts are embedded: RP062, for every PDF).
 - Apple Books: an image on the book's pages has at most 4 million pixels (larger ones are refused or
   shrunk; `reelpress build` keeps them as given). The cover is judged by the cover rule (RP112).
 - Kobo: no photographs with transparent pixels (night and sepia modes show through them).
@@ -18,7 +19,10 @@ from reelpress.book.assets import STORE_MAX_PIXELS
 
 STORES = ("kdp", "apple", "kobo", "google")
 APPLE_MAX_PIXELS = STORE_MAX_PIXELS["apple"]
-KDP_PAGES = (24, 828)  # KDP paperback, black-and-white interior on white paper, trims up to 6 x 9 in
+#: The pages KDP prints in a paperback, by `[print] paper`: black ink on white or cream, premium colour. The
+#: trims reelpress offers are all within 6 x 9 in, where these are KDP's limits (its larger trims, from
+#: 8.25 x 6 in, have lower maxima).
+KDP_PAGES = {"white": (24, 828), "cream": (24, 776), "color": (24, 828)}
 BODY_SELECTORS = {"p", "body", "html", "div", "section"}
 FIXED_BODY_PROPERTIES = {"line-height", "font-size", "color"}
 
@@ -72,6 +76,7 @@ def paperback_links(facts):
 
 
 def paperback_pages(facts):
-    low, high = KDP_PAGES
+    low, high = KDP_PAGES[facts.paper]
     if not low <= len(facts.pages) <= high:
-        yield facts.path, None, f"the paperback has {len(facts.pages)} pages; KDP prints {low} to {high}"
+        yield facts.path, None, (f"the paperback has {len(facts.pages)} pages; KDP prints {low} to {high} on "
+                                 f"{facts.paper} paper")
