@@ -135,7 +135,7 @@ def test_review_file_has_the_standard_header_and_links_across_files(built):
         hunter = archive.read("EPUB/text/the-night-of-the-hunter.xhtml").decode()
         vertigo = archive.read("EPUB/text/vertigo.xhtml").decode()
     assert '<a href="tokyo-story.xhtml">review of <cite>Tokyo Story</cite></a>' in hunter  # a film title
-    assert '<cite class="film">Vertigo</cite> <span class="year">(1958)</span>' in vertigo
+    assert '<span class="keep"><cite class="film">Vertigo</cite>\u00a0<span class="year">(1958)</span>' in vertigo
     assert 'aria-label="4.5 out of 5 stars">★★★★½</span>' in vertigo
     assert 'class="spoiler-warning"' in vertigo and "’80s" in vertigo
 
