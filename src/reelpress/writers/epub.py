@@ -117,10 +117,11 @@ def content_documents(volume: Volume, owner: dict[str, str],
         docs.append(Document(f"text/{review.stem}.xhtml", review.meta.title,
                              render("review.xhtml", review=review), "bodymatter",
                              "bodymatter" if first else None, "text" if first else None))
+    opening = opening_pages(pages)
     for number, index in enumerate(volume.indexes):
         docs.append(Document(f"text/{index.anchor}.xhtml", index.title, render(
-            "index.xhtml", index=index, pdf=False, href=lambda target: _href(owner, target, "text")), "backmatter",
-            "index" if number == 0 else None, "index" if number == 0 else None))
+            "index.xhtml", index=index, pdf=False, href=lambda target: _href(owner, target, "text"),
+            page_of=opening.get), "backmatter", "index" if number == 0 else None, "index" if number == 0 else None))
     if volume.series:
         docs.append(Document("text/series.xhtml", t("also_in_series"),
                              render("series.xhtml", config=config, series=volume.series), "backmatter"))
@@ -128,6 +129,15 @@ def content_documents(volume: Volume, owner: dict[str, str],
     for doc in docs:
         doc.content = _finish(doc, volume, owner, [s for s in starts if owner.get(s.review) == doc.name])
     return docs
+
+
+def opening_pages(pages: pagelist.PageMap | None) -> dict[str, int]:
+    """The print page each review opens on (its first in the page list), by the review's id: the
+    index's locators."""
+    opening: dict[str, int] = {}
+    for start in pages.starts if pages else []:
+        opening[start.review] = min(start.number, opening.get(start.review, start.number))
+    return opening
 
 
 def _href(owner: dict[str, str], target: str, from_folder: str) -> str:
