@@ -85,10 +85,18 @@ class Review:
     body_line: int = 1
 
     @property
-    def anchor(self) -> str:
-        """The review's id in the book (and its file name in the EPUB): the slug, unless the slug is
-        one of the front matter's ids. Slugs never contain `_`, so the renamed form cannot clash."""
+    def stem(self) -> str:
+        """The review's file name in the EPUB, without `.xhtml`: the slug, unless the slug is one of the
+        front matter's ids (whose files have those names). Slugs never contain `_`, so the renamed
+        form cannot clash."""
         return f"review_{self.slug}" if self.slug in RESERVED_IDS else self.slug
+
+    @property
+    def anchor(self) -> str:
+        """The review's id in the book: its stem, unless that starts with a digit (`2001-a-space-odyssey`),
+        which older reading systems and calibre's checker refuse in an id (an id starts with a letter).
+        The file keeps the slug's name, so a link to the file still finds the review's start."""
+        return self.stem if self.stem[:1].isalpha() else f"review_{self.slug}"
 
     @property
     def id_prefix(self) -> str:

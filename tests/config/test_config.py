@@ -113,3 +113,12 @@ def test_pdf_fonts_quotes_and_articles_are_read(tmp_path):
     (tmp_path / "volume.toml").write_text('title = "T"\nauthor = "A"\n[typography]\nquotes = "ab"\n', encoding="utf-8")
     with pytest.raises(InputError, match="four quotation marks"):
         load_volume_config(tmp_path)
+
+
+def test_description_and_rights_flow_and_keep_their_paragraphs(tmp_path):
+    """A multi-line TOML string breaks its lines where the file got long; only a blank line means a new paragraph."""
+    config = load(tmp_path, 'title = "T"\nauthor = "A"\ndescription = """\nSeven long looks at films,\r\n'
+                  'a divided   Vienna,\n\ta stolen bicycle.\n"""\nrights = """\nCopyright 2026.\n \t\n\n'
+                  'First printed\non a blog."""\n')
+    assert config.description == "Seven long looks at films, a divided Vienna, a stolen bicycle."
+    assert config.rights == "Copyright 2026.\n\nFirst printed on a blog."

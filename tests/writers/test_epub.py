@@ -3,6 +3,7 @@ and two builds of the same sources are byte-identical."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -135,9 +136,23 @@ def test_review_file_has_the_standard_header_and_links_across_files(built):
         hunter = archive.read("EPUB/text/the-night-of-the-hunter.xhtml").decode()
         vertigo = archive.read("EPUB/text/vertigo.xhtml").decode()
     assert '<a href="tokyo-story.xhtml">review of <cite>Tokyo Story</cite></a>' in hunter  # a film title
-    assert '<cite class="film">Vertigo</cite> <span class="year">(1958)</span>' in vertigo
+    assert '<span class="keep"><cite class="film">Vertigo</cite>\u00a0<span class="year">(1958)</span>' in vertigo
     assert 'aria-label="4.5 out of 5 stars">★★★★½</span>' in vertigo
     assert 'class="spoiler-warning"' in vertigo and "’80s" in vertigo
+
+
+def test_index_locators_are_the_print_pages_the_reviews_open_on(built):
+    """With the page list, a locator reads "p. 17", the page its review opens on in the print edition:
+    the first page marker of the file it links to; the review's title is in its accessible name."""
+    with zipfile.ZipFile(built[SAMPLES[0]].outputs["epub"]) as archive:
+        films = archive.read("EPUB/text/index-films.xhtml").decode()
+        found = re.findall(r'<a href="([^"#]+)" epub:type="index-locator" aria-label="([^"]+)">([^<]+)</a>', films)
+        assert len(found) == 7
+        for href, label, text in found:
+            review = archive.read(f"EPUB/text/{href}").decode()
+            first = re.search(r'<span id="page-(\d+)" epub:type="pagebreak"', review)[1]
+            title = re.search(r'<h1 id="[^"]+">([^<]+)</h1>', review)[1]
+            assert (text, label) == (f"p.\u00a0{first}", f"p.\u00a0{first}: {title}"), href  # never broken
 
 
 def build_in_subprocess(volume: Path, out: Path, env_extra: dict[str, str]) -> None:

@@ -214,8 +214,10 @@ VOLUME_FIELDS = (
     Field("series_index", number(0, 10_000), "This volume's number in the series."),
     Field("publisher", text, "Publisher or imprint name."),
     Field("published", date, "Publication date (YYYY-MM-DD)."),
-    Field("description", long_text, "Blurb for stores and the EPUB metadata."),
-    Field("rights", long_text, "Copyright statement, printed on the imprint page."),
+    Field("description", long_text, "Blurb for stores and the EPUB metadata; a blank line starts a paragraph, "
+          "other line breaks flow as spaces."),
+    Field("rights", long_text, "Copyright statement, printed on the imprint page; a blank line starts a "
+          "paragraph, other line breaks flow as spaces."),
     Field("order", slugs, "Review slugs in reading order; default: file name order."),
     Field("typography", table, "House style table; see [typography]."),
     Field("boilerplate", table, "Boilerplate removal table; see [boilerplate]."),

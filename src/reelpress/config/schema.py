@@ -32,10 +32,12 @@ def text(value: Any) -> str:
 
 
 def long_text(value: Any) -> str:
-    """Text whose line breaks matter (descriptions): only surrounding blank space is removed."""
+    """Text in paragraphs (a description, the rights): a blank line between two paragraphs; inside one,
+    the line breaks of a multi-line TOML string are only where the line got long, so they flow as spaces.
+    The paragraphs come back joined by one blank line ("\n\n"), each on one line."""
     if not isinstance(value, str) or not value.strip():
         raise Invalid(f"expected text, got {_describe(value)}")
-    return value.strip()
+    return "\n\n".join(" ".join(part.split()) for part in re.split(r"\n\s*\n", value.strip()))
 
 
 def integer(lo: int, hi: int) -> Callable[[Any], int]:

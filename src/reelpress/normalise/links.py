@@ -3,7 +3,8 @@
 A relative link to another review's source file (`02-vertigo.md`, `vertigo.md#the-tower`) becomes a
 link to that review's id in the book, which the EPUB writer turns into a link between files and the
 PDF into a link within the document. A `#fragment` that names no id in the book is an error: it would
-be a dead link on every reading system.
+be a dead link on every reading system; one written against a review's former id (`#2001-a-space-odyssey`,
+from before ids began with a letter) is pointed at the new one.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def run(reviews: list[Review], volume_dir: Path, report: Collector) -> None:
             href = link.get("href")
             if href is None or urlsplit(href).scheme:
                 continue
-            target = _internal(href, review, by_path) if not href.startswith("#") else href[1:]
+            target = _internal(href, review, by_path) if not href.startswith("#") else _renamed(href[1:], reviews)
             if target is None or target not in ids:
                 report.error(review.path, "RP033", _message(href, target), _line(review, href))
             else:
@@ -43,6 +44,15 @@ def _all_ids(reviews: list[Review], report: Collector) -> set[str]:
                 report.error(review.path, "RP032", f"id `{id_}` is also used in {owner[id_].path}")
             owner.setdefault(id_, review)
     return set(owner)
+
+
+def _renamed(target: str, reviews: list[Review]) -> str:
+    """The id a `#fragment` stands for now: a review whose slug starts with a digit had the slug as
+    its id (`#2001-a-space-odyssey`, `#2001-a-space-odyssey_the-pace`) before ids began with a letter."""
+    for review in reviews:
+        if review.stem != review.anchor and (target == review.stem or target.startswith(f"{review.stem}_")):
+            return review.anchor + target[len(review.stem):]
+    return target
 
 
 def _internal(href: str, review: Review, by_path: dict[Path, Review]) -> str | None:
