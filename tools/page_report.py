@@ -11,7 +11,8 @@ the outline) and counts:
 - figure_gaps: pages opening with an image whose previous page is more than GAP empty;
 - short_endings: sections longer than a page whose last page has 1 to SHORT lines;
 - index_split_names: index lines breaking inside a name (a line that does not end in punctuation,
-  followed by one whose first word ends in a comma: "Vittorio De / Sica, 7");
+  followed by one whose first word ends in a comma: "Vittorio De / Sica, 7"; not after a "see" arrow,
+  whose target is a film's title);
 - index_lone_numbers: index lines that are only locators ("7", "p. 7", "12; 40");
 - font_objects, font_faces: embedded font files, and the faces they are subsets of.
 A running head is a line in the top HEAD_ZONE of the page; a folio one in the bottom FOLIO_ZONE; body
@@ -172,7 +173,7 @@ def index_offences(pages: list[Page]) -> tuple[list[str], list[str]]:
                     lone.append(f"p{n + 1}: {line.text}")
                 first = line.text.split(" ")[0]
                 if (before is not None and first.endswith(",") and first[:1].isupper() and line.x0 > before.x0
-                        and before.text.strip()[-1:].isalpha()):
+                        and before.text.strip()[-1:].isalpha() and "→" not in before.text):  # "see": a title
                     split.append(f"p{n + 1}: {before.text} / {line.text}")
     return split, lone
 

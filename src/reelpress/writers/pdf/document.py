@@ -17,7 +17,7 @@ from reelpress.errors import Collector, diagnostic, fail
 from reelpress.model import Diagnostic, Volume
 from reelpress.util.xhtml import parse_xhtml, q, tidy, to_html_string, word_count
 from reelpress.writers import Output, WriteOptions
-from reelpress.writers.pdf import blocks, emoji, fonts, glyphs, layout, pieces, tasks
+from reelpress.writers.pdf import blocks, emoji, entries, fonts, glyphs, layout, pieces, tasks
 from reelpress.writers.pdf.assemble import assemble as assemble_pieces
 from reelpress.writers.pdf.runner import Runner
 from reelpress.writers.templating import render
@@ -104,8 +104,10 @@ def render_document(volume: Volume, options: WriteOptions = WriteOptions()):
     check_glyphs(root, volume)
     html = to_html_string(root)
 
+    title = pieces.book_title(pieces.title_of(root))
+
     def lay_out(geometry):
-        document = _render(volume, html, geometry)
+        document = _render(volume, html, geometry, title)
         return document, len(document.pages)
 
     with Warnings() as caught:
@@ -126,15 +128,16 @@ def render_index(volume: Volume):
                    date=volume.modified.strftime("%Y-%m-%dT%H:%M:%SZ"))
     root = parse_xhtml(xhtml, "pdf/index-book.html")
     tidy(root)
+    entries.keep_together(root)
     document = _render(volume, to_html_string(root), layout.geometry_for(volume.config.pdf, 0))
     return document.write_pdf(), document
 
 
-def _render(volume: Volume, html: str, geometry: layout.Geometry):
+def _render(volume: Volume, html: str, geometry: layout.Geometry, extra: tuple[str, ...] = ()):
     """The whole book laid out as one WeasyPrint document, with the stylesheets the pieces use."""
     from reelpress.writers.pdf.weasy import render as weasy
 
-    sheets = (*pieces.stylesheets(volume, geometry), *pieces.proof_header(geometry))
+    sheets = (*pieces.stylesheets(volume, geometry), *pieces.proof_header(geometry), *extra)
     return weasy.render_document(tasks.Task(html, sheets, volume.directory.resolve().as_uri() + "/", pieces.roots(volume)))
 
 
@@ -172,6 +175,7 @@ def book_tree(volume: Volume, profile: str):
                    date=volume.modified.strftime("%Y-%m-%dT%H:%M:%SZ"), href=lambda target: f"#{target}")
     root = parse_xhtml(xhtml, "pdf/book.html")
     tidy(root)
+    entries.keep_together(root)
     paths = {asset.href: asset.path for asset in volume.assets.values()}
     for image in root.iter(q("img")):
         if image.get("src") in paths:

@@ -74,8 +74,7 @@ def split(root, low_resolution: bool = False, tagged: bool = False) -> Book:
             back.append(child)
     bodies = [sum(units[i:i + REVIEWS_PER_PIECE], []) for i in range(0, len(units), REVIEWS_PER_PIECE)]
     opens_right = bool(back) and "index" in back[0].get("class", "").split()
-    title = next((e for e in root.iter() if isinstance(e.tag, str) and e.get("class") == "title"), None)
-    book = Book(root, "".join(title.itertext()) if title is not None else "", front, bodies, back, opens_right,
+    book = Book(root, title_of(root), front, bodies, back, opens_right,
                 low_resolution=low_resolution, tagged=tagged)
     for link in root.iter(q("a")):
         target = link.get("data-target", "")
@@ -87,6 +86,12 @@ def split(root, low_resolution: bool = False, tagged: bool = False) -> Book:
     return book
 
 
+def title_of(root) -> str:
+    """The book's title as its title page prints it."""
+    title = next((e for e in root.iter() if isinstance(e.tag, str) and e.get("class") == "title"), None)
+    return "".join(title.itertext()) if title is not None else ""
+
+
 def number(book: Book, pages: dict[str, int]) -> None:
     """Write the page each printing link points at into its `data-page` (empty while unknown)."""
     for link in book.links:
@@ -96,9 +101,20 @@ def number(book: Book, pages: dict[str, int]) -> None:
 
 def sheets(volume, geometry, book: Book) -> tuple[str, ...]:
     """The pieces' stylesheets: the book's, then pieces.css, then the book's title for running heads."""
-    title = book.title.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
     return (*stylesheets(volume, geometry), *proof_header(geometry), _template("pdf/pieces.css"),
-            f'body {{ string-set: book-title "{title}"; }}')
+            *book_title(book.title))
+
+
+#: The headings that open a section on a new page: that page prints no running head.
+OPENINGS = (".review-header h1", ".index h1", ".series-page h1", ".part h1")
+
+
+def book_title(title: str) -> tuple[str, ...]:
+    """The book's title for the left-hand running head, set again by every section's opening heading:
+    the head is `string(book-title, first-except)` (print.css), empty on a page that sets it."""
+    title = title.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return (f'body {{ string-set: book-title "{title}"; }}',
+            f'{", ".join(OPENINGS)} {{ string-set: review-title content(), book-title "{title}"; }}')
 
 
 def proof_header(geometry) -> tuple[str, ...]:
