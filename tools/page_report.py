@@ -7,6 +7,7 @@ the outline) and counts:
 - title_offset: how far (pt) the title page's largest line is from the centre of the page's other lines;
 - heads_on_openings: section-opening pages (front matter, the page of each top-level outline entry:
   reviews, parts, indexes, the series page) that print a running head;
+- missing_heads: pages of text that open no section and print no running head;
 - blank_with_text: pages with no body text and no image that still print a head or a folio;
 - figure_gaps: pages opening with an image whose previous page is more than GAP empty;
 - short_endings: sections longer than a page whose last page has 1 to SHORT lines;
@@ -119,6 +120,11 @@ def heads_on_openings(pages: list[Page], opening: list[int]) -> list[int]:
     return [n + 1 for n in sorted(set(front) | set(opening)) if pages[n].head]
 
 
+def missing_heads(pages: list[Page], opening: list[int]) -> list[int]:
+    start = opening[0] if opening else len(pages)
+    return [n + 1 for n in range(start, len(pages)) if n not in opening and not pages[n].empty and not pages[n].head]
+
+
 def blank_with_text(pages: list[Page]) -> list[int]:
     return [n + 1 for n, page in enumerate(pages) if page.empty and page.lines]
 
@@ -212,7 +218,8 @@ def report(path: str) -> dict:
     split, lone = index_offences(pages)
     files, faces = fonts(path)
     return {"pages": len(pages), "title_offset": title_offset(pages[0]) if pages else 0.0,
-            "heads_on_openings": heads_on_openings(pages, opening), "blank_with_text": blank_with_text(pages),
+            "heads_on_openings": heads_on_openings(pages, opening),
+            "missing_heads": missing_heads(pages, opening), "blank_with_text": blank_with_text(pages),
             "figure_gaps": figure_gaps(pages), "short_endings": short_endings(pages, opening),
             "index_split_names": split, "index_lone_numbers": lone, "font_objects": files, "font_faces": faces}
 

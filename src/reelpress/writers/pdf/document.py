@@ -17,7 +17,7 @@ from reelpress.errors import Collector, diagnostic, fail
 from reelpress.model import Diagnostic, Volume
 from reelpress.util.xhtml import parse_xhtml, q, tidy, to_html_string, word_count
 from reelpress.writers import Output, WriteOptions
-from reelpress.writers.pdf import blocks, emoji, entries, fonts, glyphs, layout, pieces, tasks
+from reelpress.writers.pdf import blocks, emoji, entries, fit, fonts, glyphs, layout, pieces, tasks
 from reelpress.writers.pdf.assemble import assemble as assemble_pieces
 from reelpress.writers.pdf.runner import Runner
 from reelpress.writers.templating import render
@@ -176,6 +176,7 @@ def book_tree(volume: Volume, profile: str):
     root = parse_xhtml(xhtml, "pdf/book.html")
     tidy(root)
     entries.keep_together(root)
+    fit.number_figures(root)
     paths = {asset.href: asset.path for asset in volume.assets.values()}
     for image in root.iter(q("img")):
         if image.get("src") in paths:

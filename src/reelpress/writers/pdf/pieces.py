@@ -22,7 +22,7 @@ import lxml.etree as etree
 
 from reelpress import templates_dir
 from reelpress.util.xhtml import q, to_html_string
-from reelpress.writers.pdf import fonts, tasks
+from reelpress.writers.pdf import fit, fonts, tasks
 from reelpress.writers.pdf.tasks import Rendered, Task, font_faces
 
 REVIEWS_PER_PIECE = 3
@@ -110,11 +110,11 @@ OPENINGS = (".review-header h1", ".index h1", ".series-page h1", ".part h1")
 
 
 def book_title(title: str) -> tuple[str, ...]:
-    """The book's title for the left-hand running head, set again by every section's opening heading:
-    the head is `string(book-title, first-except)` (print.css), empty on a page that sets it."""
+    """The book's title for the left-hand running head, set by every section's opening heading: the
+    head is `string(book-title, first-except)` (print.css), empty on a page that sets it. (Not set on
+    <body>: WeasyPrint counts an element as setting its strings on every page it spans.)"""
     title = title.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-    return (f'body {{ string-set: book-title "{title}"; }}',
-            f'{", ".join(OPENINGS)} {{ string-set: review-title content(), book-title "{title}"; }}')
+    return (f'{", ".join(OPENINGS)} {{ string-set: review-title content(), book-title "{title}"; }}',)
 
 
 def proof_header(geometry) -> tuple[str, ...]:
@@ -225,12 +225,15 @@ def lay_out(volume, book: Book, geometry, runner, pages: dict[str, int],
     first round, beside the back matter, which waits for every body and has one worker to itself
     otherwise (or beside the bodies, if there is none). Returns the placed pieces and the numbers."""
     styles = sheets(volume, geometry, book)
-    for _ in range(ROUNDS):
+    rounds = ROUNDS + fit.ROUNDS
+    for round_ in range(rounds):
         used = dict(pages)
         number(book, used)
         batch = [task(volume, book, book.front, styles),
                  *(task(volume, book, elements, styles) for elements in book.bodies)]
         pieces = runner.render(batch + ([] if book.back else list(also)))[:len(batch)]
+        if round_ < rounds - 1 and fit.fit(book.root, pieces[1:]):
+            continue  # figures moved or reviews tightened: lay those pieces out again first
         back = None
         if book.back:
             pages = {**used, **_wanted(book, place(pieces, None, book.back_opens_right))}
