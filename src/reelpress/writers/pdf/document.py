@@ -69,17 +69,18 @@ def lay_out(volume: Volume, options: WriteOptions, assemble: bool = True) -> Lai
 
 
 def _settle(volume: Volume, book, settings, runner, total: int, pages: dict[str, int]):
-    """The pieces laid out until the gutter fits the page count: (placed pieces, geometry, numbers)."""
+    """The pieces laid out until the gutter fits the page count: (placed pieces, geometry, the numbers
+    before fitting, which the next build starts from)."""
     found = {"pages": pages}
 
     def lay_out_pieces(geometry):
         guess = pieces.folio_tasks(volume, geometry, total)
-        placed, found["pages"] = pieces.lay_out(volume, book, geometry, runner, found["pages"], guess)
+        placed, found["pages"], found["unfitted"] = pieces.lay_out(volume, book, geometry, runner, found["pages"], guess)
         _raise_problems(volume, [piece.rendered for piece in placed])
         return placed, len(pieces.folios_shown(placed))
 
     placed, geometry = layout.settle_geometry(settings, total, lay_out_pieces)
-    return placed, geometry, found["pages"]
+    return placed, geometry, found["unfitted"]
 
 
 def _raise_problems(volume: Volume, renders) -> None:
@@ -97,17 +98,20 @@ def _low_resolution(volume: Volume, found) -> list[Diagnostic]:
 def render_document(volume: Volume, options: WriteOptions = WriteOptions()):
     """(Output, WeasyPrint document) of the book laid out as one document: the document lets proofing
     look at the laid-out pages."""
+    from reelpress.writers.pdf.weasy import measure
     from reelpress.writers.pdf.weasy.render import FatalURLFetchingError, Warnings
 
     settings = options.pdf_settings(volume.config)
     root = book_tree(volume, settings.profile)
     check_glyphs(root, volume)
-    html = to_html_string(root)
-
     title = pieces.book_title(pieces.title_of(root))
 
     def lay_out(geometry):
-        document = _render(volume, html, geometry, title)
+        fit.reset(root)
+        for _ in range(fit.ROUNDS):  # fitted as the pieces are (fit.py), so the pages are the same
+            document = _render(volume, to_html_string(root), geometry, title)
+            if not fit.fit(root, measure.figure_gaps(document.pages), measure.short_endings(document.pages)):
+                break
         return document, len(document.pages)
 
     with Warnings() as caught:

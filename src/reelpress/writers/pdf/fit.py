@@ -30,16 +30,27 @@ def number_figures(root) -> None:
         figure.set(FIGURE, str(index))
 
 
-def fit(root, rendered) -> bool:
-    """Change the book tree `root` for what the laid-out pieces `rendered` measured; True if it changed."""
+def reset(root) -> None:
+    """The book tree as written: every figure moved back above the blocks it was moved below (figures
+    never pass figures, so each goes back as many places as it went), every fitting attribute gone."""
+    for figure in root.iter(q("figure")):
+        for _ in range(int(figure.attrib.pop("data-moved", "0"))):
+            figure.getprevious().addprevious(figure)
+    for element in root.iter():
+        if isinstance(element.tag, str):
+            element.attrib.pop("data-fit", None)
+
+
+def fit(root, gaps: list[str], endings: list[str]) -> bool:
+    """Change the book tree `root` for the figures leaving `gaps` and the reviews with short `endings`
+    a layout measured; True if it changed."""
     figures = {figure.get(FIGURE): figure for figure in root.iter(q("figure"))}
     reviews = {section.get("id"): section for section in root.iter(q("section")) if section.get("id")}
     changed = False
-    for piece in rendered:
-        for number in piece.figure_gaps:
-            changed = _move(figures[number]) or changed
-        for name in piece.short_endings:
-            changed = _tighten(reviews[name]) or changed
+    for number in gaps:
+        changed = _move(figures[number]) or changed
+    for name in endings:
+        changed = _tighten(reviews[name]) or changed
     return changed
 
 

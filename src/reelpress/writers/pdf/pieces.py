@@ -219,21 +219,35 @@ def anchor_pages(placed: list[Placed]) -> dict[str, tuple[int, float, float]]:
 
 
 def lay_out(volume, book: Book, geometry, runner, pages: dict[str, int],
-            also: list[Task] = ()) -> tuple[list[Placed], dict[str, int]]:
-    """Render every piece until the page numbers printed in them are the pages their targets are on.
-    `pages` is the first guess (the last build's numbers); `also` are rendered (into the cache) in the
-    first round, beside the back matter, which waits for every body and has one worker to itself
-    otherwise (or beside the bodies, if there is none). Returns the placed pieces and the numbers."""
+            also: list[Task] = ()) -> tuple[list[Placed], dict[str, int], dict[str, int]]:
+    """Render every piece until the page numbers printed in them are the pages their targets are on,
+    then fit the pages (fit.py) and number them again, until nothing is left to fit. `pages` is the
+    first guess (the last build's); `also` are rendered (into the cache) in the first round.
+    Returns the placed pieces, their numbers, and the numbers before fitting: the next build's first
+    guess, from which it takes every layout (fitting included) from the cache."""
+    fit.reset(book.root)  # fitted for this geometry from the book as written, whatever came before
     styles = sheets(volume, geometry, book)
-    rounds = ROUNDS + fit.ROUNDS
-    for round_ in range(rounds):
+    placed, found = _numbered(volume, book, runner, styles, pages, also)
+    unfitted = found
+    for _ in range(fit.ROUNDS):
+        rendered = [piece.rendered for piece in placed]
+        if not fit.fit(book.root, [n for piece in rendered for n in piece.figure_gaps],
+                       [name for piece in rendered for name in piece.short_endings]):
+            break
+        placed, found = _numbered(volume, book, runner, styles, found)
+    return placed, found, unfitted
+
+
+def _numbered(volume, book: Book, runner, styles, pages: dict[str, int],
+              also: list[Task] = ()) -> tuple[list[Placed], dict[str, int]]:
+    """The pieces rendered until the numbers printed in them hold. The back matter waits for every
+    body and has one worker to itself otherwise, so `also` go beside it (or beside the bodies)."""
+    for _ in range(ROUNDS):
         used = dict(pages)
         number(book, used)
         batch = [task(volume, book, book.front, styles),
                  *(task(volume, book, elements, styles) for elements in book.bodies)]
         pieces = runner.render(batch + ([] if book.back else list(also)))[:len(batch)]
-        if round_ < rounds - 1 and fit.fit(book.root, pieces[1:]):
-            continue  # figures moved or reviews tightened: lay those pieces out again first
         back = None
         if book.back:
             pages = {**used, **_wanted(book, place(pieces, None, book.back_opens_right))}
