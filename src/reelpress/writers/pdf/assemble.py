@@ -15,7 +15,7 @@ from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, F
                            NameObject, NumberObject)
 
 from reelpress import __version__
-from reelpress.writers.pdf import tags as pdf_tags
+from reelpress.writers.pdf import subsets, tags as pdf_tags
 from reelpress.writers.pdf.pieces import TARGET, Placed
 from reelpress.writers.pdf.tasks import Rendered
 
@@ -48,6 +48,7 @@ def assemble(placed: list[Placed], folios: list[Rendered], shown: list[bool],
     if structure is not None:
         structure.finish()
         _xmp(writer, readers[0])
+    subsets.merge(writer)  # one subset per face, not one per piece
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
