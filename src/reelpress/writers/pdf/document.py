@@ -63,7 +63,8 @@ def lay_out(volume: Volume, options: WriteOptions, assemble: bool = True) -> Lai
     _raise_problems(volume, folios + ([on_blanks] if on_blanks else []))
     warnings = _low_resolution(volume, [(piece.first + page, src, dpi) for piece in placed
                                         for page, src, dpi in piece.rendered.low_resolution])
-    data = assemble_pieces(placed, folios, shown, pieces.anchor_pages(placed), on_blanks) if assemble else b""
+    data = assemble_pieces(placed, folios, shown, pieces.anchor_pages(placed), on_blanks,
+                           font_files(volume)) if assemble else b""
     runner.finish(pages, len(shown))
     return LaidOut(data, placed, runner.fresh, warnings)
 
@@ -143,6 +144,15 @@ def _render(volume: Volume, html: str, geometry: layout.Geometry, extra: tuple[s
 
     sheets = (*pieces.stylesheets(volume, geometry), *pieces.proof_header(geometry), *extra)
     return weasy.render_document(tasks.Task(html, sheets, volume.directory.resolve().as_uri() + "/", pieces.roots(volume)))
+
+
+def font_files(volume: Volume) -> tuple[tuple[str, int], ...]:
+    """Every font file the book may print with, (path, index in a collection): the book face, the
+    symbols font, the fallback chain."""
+    book = tuple((str(tasks.SERIF_DIR / f"SourceSerifPro-{name}.ttf"), 0) for name, _, _ in tasks.SERIF_FACES)
+    chain = fonts.for_volume(volume)
+    return tuple(dict.fromkeys((*book, (str(templates_dir() / "fonts" / "ReelpressSymbols.ttf"), 0), *chain.faces,
+                                *((file, 0) for file in chain.files))))
 
 
 def check_glyphs(root, volume: Volume) -> None:

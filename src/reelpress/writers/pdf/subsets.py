@@ -1,14 +1,15 @@
 """One font subset per face across the assembled book (issue 23).
 
 Each piece is its own WeasyPrint document and embeds its own subset of every face it uses: volume 1
-had 20 font files for 5 faces. WeasyPrint subsets with HarfBuzz keeping the glyph ids (RETAIN_GIDS),
-so the subsets of one face differ only in which glyphs are drawn: their union is one font. Here every
-face's subsets are merged glyph by glyph (fontTools, by glyph id: subsets name their glyphs
-differently, so composite glyphs are renamed into the merged font), their widths and ToUnicode maps
-joined, and every page, folio and stamp pointed at the one font; the old objects are dropped.
+had 20 font files for 5 faces. The glyph ids the pieces' text uses are the original font's (WeasyPrint
+subsets keeping them), but the subsets themselves cannot be merged glyph by glyph: a component of a
+composite glyph beyond the last glyph used is renumbered in each subset. So each face is subset once
+more, from its original file (found by PostScript name, version and creation time among the book's
+font files), to every glyph any piece uses, keeping glyph ids (fontTools); the pieces' widths and
+ToUnicode maps are joined, every page, folio and stamp pointed at the one font, the old objects freed.
 
-A face whose subsets are not TrueType outlines (CFF, as in Noto CJK) keeps its subsets: merging CFF
-charstrings is not done here. Everything is deterministic (no timestamps, names from a digest).
+A face whose subsets are not TrueType outlines (CFF, as in Noto CJK), or whose file is not found,
+keeps its subsets. Everything is deterministic (no timestamps; the subset tag from a digest).
 """
 
 from __future__ import annotations
@@ -17,15 +18,18 @@ import hashlib
 import io
 import re
 
-from fontTools.ttLib import TTFont
+from fontTools import subset
+from fontTools.ttLib import TTFont, TTLibError
 from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject,
                            NumberObject)
 
 BFCHAR = re.compile(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>")
 
 
-def merge(writer) -> int:
-    """Merge every face's subsets in `writer`'s pages; how many font objects were replaced."""
+def merge(writer, files) -> int:
+    """Merge every face's subsets in `writer`'s pages into one subset of its original, found among the
+    font `files` (path, index); how many font objects were replaced."""
+    known = originals(files)
     holders = list(_font_dicts(writer))
     faces: dict[tuple, list] = {}
     for fonts in holders:
@@ -37,7 +41,7 @@ def merge(writer) -> int:
                     faces[key].append(ref)
     merged = {}
     for refs in faces.values():
-        if len(refs) > 1 and (font := _merged_font(writer, [ref.get_object() for ref in refs])) is not None:
+        if len(refs) > 1 and (font := _merged_font(writer, [ref.get_object() for ref in refs], known)) is not None:
             merged.update({ref.idnum: font for ref in refs})
     for fonts in holders:
         for name, ref in list(fonts.items()):
@@ -94,43 +98,56 @@ def _face(font):
     return str(font["/BaseFont"]).split("+")[-1], str(descendant.get("/CIDToGIDMap", ""))
 
 
-def _merged_font(writer, fonts):
-    """One Type0 font (an indirect object of `writer`) drawing every glyph the `fonts` draw."""
+def _merged_font(writer, fonts, originals: dict):
+    """One Type0 font (an indirect object of `writer`) drawing every glyph the `fonts` draw, subset once
+    from its original file (None when the file is not among `originals`)."""
     descendants = [font["/DescendantFonts"][0].get_object() for font in fonts]
-    tables = [TTFont(io.BytesIO(d["/FontDescriptor"].get_object()["/FontFile2"].get_object().get_data()),
-                     recalcTimestamp=False) for d in descendants]
-    if any("glyf" not in table for table in tables):
+    program = descendants[0]["/FontDescriptor"].get_object()["/FontFile2"].get_object().get_data()
+    original = originals.get(_identity(TTFont(io.BytesIO(program), lazy=True)))
+    if original is None:
         return None
-    base = max(range(len(tables)), key=lambda i: (tables[i]["maxp"].numGlyphs, -i))
-    data = _merged_glyphs(tables[base], [table for i, table in enumerate(tables) if i != base])
     widths, text = {}, {}
     for font, descendant in zip(fonts, descendants):
         for gid, width in _widths(descendant.get("/W", ArrayObject())).items():
             widths.setdefault(gid, width)
         for gid, chars in BFCHAR.findall(_bfchar(font["/ToUnicode"].get_object().get_data())):
             text.setdefault(int(gid, 16), chars)
+    data = _subset(original, sorted({0, *widths, *text}))
     tag = "".join(chr(65 + b % 26) for b in hashlib.sha256(data).digest()[:6])
     name = NameObject(f"/{tag}+{str(fonts[0]['/BaseFont']).split('+')[-1]}")
-    return _objects(writer, fonts[base], descendants[base], data, widths, text, name)
+    return _objects(writer, fonts[0], descendants[0], data, widths, text, name)
 
 
-def _merged_glyphs(base: TTFont, others: list[TTFont]) -> bytes:
-    """`base` with every glyph it leaves empty taken from the first of `others` that draws it."""
-    order, glyf, hmtx = base.getGlyphOrder(), base["glyf"], base["hmtx"]
-    for other in others:
-        names, their = other.getGlyphOrder(), other["glyf"]
-        by_name = {name: gid for gid, name in enumerate(names)}
-        for gid, name in enumerate(names[:len(order)]):
-            glyph = their[name]
-            if glyph.numberOfContours == 0 or glyf[order[gid]].numberOfContours != 0:
-                continue
-            if glyph.isComposite():
-                for component in glyph.components:
-                    component.glyphName = order[by_name[component.glyphName]]
-            glyf[order[gid]] = glyph
-            hmtx[order[gid]] = other["hmtx"][name]
+def _identity(font: TTFont) -> tuple:
+    """What a subset keeps of its original: PostScript name, version, creation time."""
+    return (font["name"].getDebugName(6), font["name"].getDebugName(5), font["head"].created)
+
+
+def originals(files) -> dict:
+    """The font files (path, index in a collection) by identity, for the faces `merge` may meet."""
+    found = {}
+    for path, number in files:
+        try:
+            font = TTFont(str(path), fontNumber=number, lazy=True)
+            if "glyf" in font:
+                found.setdefault(_identity(font), (str(path), number))
+        except (OSError, TTLibError, KeyError):
+            continue
+    return found
+
+
+def _subset(original: tuple[str, int], gids: list[int]) -> bytes:
+    """The original font cut down to `gids`, keeping every glyph's id (the PDF's CIDs are glyph ids),
+    without hinting or layout tables, as WeasyPrint subsets."""
+    font = TTFont(original[0], fontNumber=original[1], recalcTimestamp=False)
+    options = subset.Options(retain_gids=True, hinting=False, notdef_outline=True, desubroutinize=True,
+                             glyph_names=False, layout_features=[], name_IDs=["*"], name_languages=["*"])
+    options.drop_tables += ["BASE", "DSIG", "EBDT", "EBLC", "EBSC", "GPOS", "GSUB", "JSTF", "LTSH", "PCLT", "SVG "]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(gids=gids)
+    subsetter.subset(font)
     out = io.BytesIO()
-    base.save(out, reorderTables=False)
+    font.save(out, reorderTables=False)
     return out.getvalue()
 
 
