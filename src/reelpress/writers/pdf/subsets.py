@@ -128,9 +128,9 @@ def originals(files) -> dict:
     found = {}
     for path, number in files:
         try:
-            font = TTFont(str(path), fontNumber=number, lazy=True)
-            if "glyf" in font:
-                found.setdefault(_identity(font), (str(path), number))
+            with TTFont(str(path), fontNumber=number, lazy=True) as font:
+                if "glyf" in font:
+                    found.setdefault(_identity(font), (str(path), number))
         except (OSError, TTLibError, KeyError):
             continue
     return found
@@ -139,7 +139,8 @@ def originals(files) -> dict:
 def _subset(original: tuple[str, int], gids: list[int]) -> bytes:
     """The original font cut down to `gids`, keeping every glyph's id (the PDF's CIDs are glyph ids),
     without hinting or layout tables, as WeasyPrint subsets."""
-    font = TTFont(original[0], fontNumber=original[1], recalcTimestamp=False)
+    with open(original[0], "rb") as file:
+        font = TTFont(io.BytesIO(file.read()), fontNumber=original[1], recalcTimestamp=False)
     options = subset.Options(retain_gids=True, hinting=False, notdef_outline=True, desubroutinize=True,
                              glyph_names=False, layout_features=[], name_IDs=["*"], name_languages=["*"])
     options.drop_tables += ["BASE", "DSIG", "EBDT", "EBLC", "EBSC", "GPOS", "GSUB", "JSTF", "LTSH", "PCLT", "SVG "]
