@@ -15,15 +15,16 @@ from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, F
                            NameObject, NumberObject)
 
 from reelpress import __version__
-from reelpress.writers.pdf import tags as pdf_tags
+from reelpress.writers.pdf import subsets, tags as pdf_tags
 from reelpress.writers.pdf.pieces import TARGET, Placed
 from reelpress.writers.pdf.tasks import Rendered
 
 
 def assemble(placed: list[Placed], folios: list[Rendered], shown: list[bool],
-             anchors: dict[str, tuple[int, float, float]], blank: Rendered | None = None) -> bytes:
+             anchors: dict[str, tuple[int, float, float]], blank: Rendered | None = None, fonts=()) -> bytes:
     """The book: `placed` pieces, `folios` stamped on the pages `shown` marks, links to `anchors`;
-    the blank pages between pieces get `blank`'s page stamped on, if there is one."""
+    the blank pages between pieces get `blank`'s page stamped on, if there is one; each face of the
+    font files `fonts` (path, index) is embedded as one subset (subsets.py)."""
     writer = PdfWriter()
     stamp = Stamp(writer)
     readers = [PdfReader(io.BytesIO(piece.rendered.pdf)) for piece in placed]
@@ -48,6 +49,7 @@ def assemble(placed: list[Placed], folios: list[Rendered], shown: list[bool],
     if structure is not None:
         structure.finish()
         _xmp(writer, readers[0])
+    subsets.merge(writer, fonts)  # one subset per face, not one per piece
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

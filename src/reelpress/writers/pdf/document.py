@@ -17,7 +17,7 @@ from reelpress.errors import Collector, diagnostic, fail
 from reelpress.model import Diagnostic, Volume
 from reelpress.util.xhtml import parse_xhtml, q, tidy, to_html_string, word_count
 from reelpress.writers import Output, WriteOptions
-from reelpress.writers.pdf import blocks, emoji, fonts, glyphs, layout, pieces, tasks
+from reelpress.writers.pdf import blocks, emoji, entries, fit, fonts, glyphs, layout, pieces, tasks
 from reelpress.writers.pdf.assemble import assemble as assemble_pieces
 from reelpress.writers.pdf.runner import Runner
 from reelpress.writers.templating import render
@@ -63,23 +63,25 @@ def lay_out(volume: Volume, options: WriteOptions, assemble: bool = True) -> Lai
     _raise_problems(volume, folios + ([on_blanks] if on_blanks else []))
     warnings = _low_resolution(volume, [(piece.first + page, src, dpi) for piece in placed
                                         for page, src, dpi in piece.rendered.low_resolution])
-    data = assemble_pieces(placed, folios, shown, pieces.anchor_pages(placed), on_blanks) if assemble else b""
+    data = assemble_pieces(placed, folios, shown, pieces.anchor_pages(placed), on_blanks,
+                           font_files(volume)) if assemble else b""
     runner.finish(pages, len(shown))
     return LaidOut(data, placed, runner.fresh, warnings)
 
 
 def _settle(volume: Volume, book, settings, runner, total: int, pages: dict[str, int]):
-    """The pieces laid out until the gutter fits the page count: (placed pieces, geometry, numbers)."""
+    """The pieces laid out until the gutter fits the page count: (placed pieces, geometry, the numbers
+    before fitting, which the next build starts from)."""
     found = {"pages": pages}
 
     def lay_out_pieces(geometry):
         guess = pieces.folio_tasks(volume, geometry, total)
-        placed, found["pages"] = pieces.lay_out(volume, book, geometry, runner, found["pages"], guess)
+        placed, found["pages"], found["unfitted"] = pieces.lay_out(volume, book, geometry, runner, found["pages"], guess)
         _raise_problems(volume, [piece.rendered for piece in placed])
         return placed, len(pieces.folios_shown(placed))
 
     placed, geometry = layout.settle_geometry(settings, total, lay_out_pieces)
-    return placed, geometry, found["pages"]
+    return placed, geometry, found["unfitted"]
 
 
 def _raise_problems(volume: Volume, renders) -> None:
@@ -97,15 +99,20 @@ def _low_resolution(volume: Volume, found) -> list[Diagnostic]:
 def render_document(volume: Volume, options: WriteOptions = WriteOptions()):
     """(Output, WeasyPrint document) of the book laid out as one document: the document lets proofing
     look at the laid-out pages."""
+    from reelpress.writers.pdf.weasy import measure
     from reelpress.writers.pdf.weasy.render import FatalURLFetchingError, Warnings
 
     settings = options.pdf_settings(volume.config)
     root = book_tree(volume, settings.profile)
     check_glyphs(root, volume)
-    html = to_html_string(root)
+    title = pieces.book_title(pieces.title_of(root))
 
     def lay_out(geometry):
-        document = _render(volume, html, geometry)
+        fit.reset(root)
+        for _ in range(fit.ROUNDS):  # fitted as the pieces are (fit.py), so the pages are the same
+            document = _render(volume, to_html_string(root), geometry, title)
+            if not fit.fit(root, measure.figure_gaps(document.pages), measure.short_endings(document.pages)):
+                break
         return document, len(document.pages)
 
     with Warnings() as caught:
@@ -126,16 +133,26 @@ def render_index(volume: Volume):
                    date=volume.modified.strftime("%Y-%m-%dT%H:%M:%SZ"))
     root = parse_xhtml(xhtml, "pdf/index-book.html")
     tidy(root)
+    entries.keep_together(root)
     document = _render(volume, to_html_string(root), layout.geometry_for(volume.config.pdf, 0))
     return document.write_pdf(), document
 
 
-def _render(volume: Volume, html: str, geometry: layout.Geometry):
+def _render(volume: Volume, html: str, geometry: layout.Geometry, extra: tuple[str, ...] = ()):
     """The whole book laid out as one WeasyPrint document, with the stylesheets the pieces use."""
     from reelpress.writers.pdf.weasy import render as weasy
 
-    sheets = (*pieces.stylesheets(volume, geometry), *pieces.proof_header(geometry))
+    sheets = (*pieces.stylesheets(volume, geometry), *pieces.proof_header(geometry), *extra)
     return weasy.render_document(tasks.Task(html, sheets, volume.directory.resolve().as_uri() + "/", pieces.roots(volume)))
+
+
+def font_files(volume: Volume) -> tuple[tuple[str, int], ...]:
+    """Every font file the book may print with, (path, index in a collection): the book face, the
+    symbols font, the fallback chain."""
+    book = tuple((str(tasks.SERIF_DIR / f"SourceSerifPro-{name}.ttf"), 0) for name, _, _ in tasks.SERIF_FACES)
+    chain = fonts.for_volume(volume)
+    return tuple(dict.fromkeys((*book, (str(templates_dir() / "fonts" / "ReelpressSymbols.ttf"), 0), *chain.faces,
+                                *((file, 0) for file in chain.files))))
 
 
 def check_glyphs(root, volume: Volume) -> None:
@@ -172,6 +189,8 @@ def book_tree(volume: Volume, profile: str):
                    date=volume.modified.strftime("%Y-%m-%dT%H:%M:%SZ"), href=lambda target: f"#{target}")
     root = parse_xhtml(xhtml, "pdf/book.html")
     tidy(root)
+    entries.keep_together(root)
+    fit.number_figures(root)
     paths = {asset.href: asset.path for asset in volume.assets.values()}
     for image in root.iter(q("img")):
         if image.get("src") in paths:

@@ -22,7 +22,7 @@ import lxml.etree as etree
 
 from reelpress import templates_dir
 from reelpress.util.xhtml import q, to_html_string
-from reelpress.writers.pdf import fonts, tasks
+from reelpress.writers.pdf import fit, fonts, tasks
 from reelpress.writers.pdf.tasks import Rendered, Task, font_faces
 
 REVIEWS_PER_PIECE = 3
@@ -74,8 +74,7 @@ def split(root, low_resolution: bool = False, tagged: bool = False) -> Book:
             back.append(child)
     bodies = [sum(units[i:i + REVIEWS_PER_PIECE], []) for i in range(0, len(units), REVIEWS_PER_PIECE)]
     opens_right = bool(back) and "index" in back[0].get("class", "").split()
-    title = next((e for e in root.iter() if isinstance(e.tag, str) and e.get("class") == "title"), None)
-    book = Book(root, "".join(title.itertext()) if title is not None else "", front, bodies, back, opens_right,
+    book = Book(root, title_of(root), front, bodies, back, opens_right,
                 low_resolution=low_resolution, tagged=tagged)
     for link in root.iter(q("a")):
         target = link.get("data-target", "")
@@ -87,6 +86,12 @@ def split(root, low_resolution: bool = False, tagged: bool = False) -> Book:
     return book
 
 
+def title_of(root) -> str:
+    """The book's title as its title page prints it."""
+    title = next((e for e in root.iter() if isinstance(e.tag, str) and e.get("class") == "title"), None)
+    return "".join(title.itertext()) if title is not None else ""
+
+
 def number(book: Book, pages: dict[str, int]) -> None:
     """Write the page each printing link points at into its `data-page` (empty while unknown)."""
     for link in book.links:
@@ -96,9 +101,20 @@ def number(book: Book, pages: dict[str, int]) -> None:
 
 def sheets(volume, geometry, book: Book) -> tuple[str, ...]:
     """The pieces' stylesheets: the book's, then pieces.css, then the book's title for running heads."""
-    title = book.title.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
     return (*stylesheets(volume, geometry), *proof_header(geometry), _template("pdf/pieces.css"),
-            f'body {{ string-set: book-title "{title}"; }}')
+            *book_title(book.title))
+
+
+#: The headings that open a section on a new page: that page prints no running head.
+OPENINGS = (".review-header h1", ".index h1", ".series-page h1", ".part h1")
+
+
+def book_title(title: str) -> tuple[str, ...]:
+    """The book's title for the left-hand running head, set by every section's opening heading: the
+    head is `string(book-title, first-except)` (print.css), empty on a page that sets it. (Not set on
+    <body>: WeasyPrint counts an element as setting its strings on every page it spans.)"""
+    title = title.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return (f'{", ".join(OPENINGS)} {{ string-set: review-title content(), book-title "{title}"; }}',)
 
 
 def proof_header(geometry) -> tuple[str, ...]:
@@ -203,12 +219,29 @@ def anchor_pages(placed: list[Placed]) -> dict[str, tuple[int, float, float]]:
 
 
 def lay_out(volume, book: Book, geometry, runner, pages: dict[str, int],
-            also: list[Task] = ()) -> tuple[list[Placed], dict[str, int]]:
-    """Render every piece until the page numbers printed in them are the pages their targets are on.
-    `pages` is the first guess (the last build's numbers); `also` are rendered (into the cache) in the
-    first round, beside the back matter, which waits for every body and has one worker to itself
-    otherwise (or beside the bodies, if there is none). Returns the placed pieces and the numbers."""
+            also: list[Task] = ()) -> tuple[list[Placed], dict[str, int], dict[str, int]]:
+    """Render every piece until the page numbers printed in them are the pages their targets are on,
+    then fit the pages (fit.py) and number them again, until nothing is left to fit. `pages` is the
+    first guess (the last build's); `also` are rendered (into the cache) in the first round.
+    Returns the placed pieces, their numbers, and the numbers before fitting: the next build's first
+    guess, from which it takes every layout (fitting included) from the cache."""
+    fit.reset(book.root)  # fitted for this geometry from the book as written, whatever came before
     styles = sheets(volume, geometry, book)
+    placed, found = _numbered(volume, book, runner, styles, pages, also)
+    unfitted = found
+    for _ in range(fit.ROUNDS):
+        rendered = [piece.rendered for piece in placed]
+        if not fit.fit(book.root, [n for piece in rendered for n in piece.figure_gaps],
+                       [name for piece in rendered for name in piece.short_endings]):
+            break
+        placed, found = _numbered(volume, book, runner, styles, found)
+    return placed, found, unfitted
+
+
+def _numbered(volume, book: Book, runner, styles, pages: dict[str, int],
+              also: list[Task] = ()) -> tuple[list[Placed], dict[str, int]]:
+    """The pieces rendered until the numbers printed in them hold. The back matter waits for every
+    body and has one worker to itself otherwise, so `also` go beside it (or beside the bodies)."""
     for _ in range(ROUNDS):
         used = dict(pages)
         number(book, used)

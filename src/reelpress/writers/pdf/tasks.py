@@ -48,6 +48,8 @@ class Rendered:
     low_resolution: list[tuple[int, str, int]] = field(default_factory=list)
     first_text: list[str] = field(default_factory=list)  # each page's first words (pagelist.py)
     problems: list[str] = field(default_factory=list)
+    figure_gaps: list[str] = field(default_factory=list)  # figures leaving a gap before them (weasy/measure.py)
+    short_endings: list[str] = field(default_factory=list)  # reviews ending with a few lines alone
 
 
 def font_faces() -> str:

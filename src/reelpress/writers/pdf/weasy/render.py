@@ -22,7 +22,7 @@ from reelpress import templates_dir  # noqa: E402
 from reelpress.writers import pagelist  # noqa: E402
 from reelpress.writers.pdf import layout, tags as pdf_tags  # noqa: E402
 from reelpress.writers.pdf.tasks import Rendered, Task  # noqa: E402
-from reelpress.writers.pdf.weasy import linebreaks  # noqa: E402
+from reelpress.writers.pdf.weasy import linebreaks, measure  # noqa: E402
 from reelpress.writers.pdf.weasy.catcher import Warnings  # noqa: E402
 from reelpress.writers.pdf.weasy.fetcher import RootFetcher  # noqa: E402
 
@@ -72,6 +72,8 @@ def render_task(task: Task) -> Rendered:
         for level, label, (x, y), state in page.bookmarks:
             rendered.bookmarks.append((level, label, index, round(x * PT_PER_PX, 3),
                                        round((height - y) * PT_PER_PX, 3), state == "open"))
+    rendered.figure_gaps = measure.figure_gaps(document.pages[skip:])
+    rendered.short_endings = measure.short_endings(document.pages[skip:])
     if task.low_resolution:
         rendered.low_resolution = [(number - 1 - skip, src, dpi) for number, src, dpi
                                    in layout.low_resolution_images(document) if number > skip]
