@@ -20,7 +20,7 @@ BLOCKS = frozenset("""p h1 h2 h3 h4 h5 h6 blockquote li dt dd figcaption caption
 _OPENING_CONTEXT = set(" \t\n\u00a0([{\u201c\u2018\u2014\u2013-/")
 _ELISION = re.compile(r"\d\ds?\b|(?:tis|twas|em|cause|til|round|bout)\b|n'(?!\w)", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"\.\.\.|\. \. \.")
-_DASH = re.compile(r"([ \t]*)(?<!-)--(?!-)([ \t]*)")
+_DASH = re.compile(r"([ \t\r\n]*)(?<!-)--(?!-)([ \t\r\n]*)")  # a line may end or start with `--`
 
 DASHES = {"em": "\u2014", "spaced-en": "\u2013"}
 
@@ -73,6 +73,13 @@ def _shows_own_address(element) -> bool:
     href = element.get("href")
     return local(element) == "a" and href is not None and (element.text or "").strip() in (href, href[7:],
                                                                                           href[8:])
+
+
+def typeset(text: str, language: str = "en", dashes: str = "em", quotes: str | None = None) -> str:
+    """One piece of text on its own (a title, a description from volume.toml) set as the pass sets a
+    review's: quotes and apostrophes of `language`, dashes, ellipses, French spacing."""
+    value = smarten(text, " ", dashes, "", marks_for(language, quotes))
+    return french_spacing(value) if uses_french_spacing(language) else value
 
 
 def smarten(text: str, previous: str = " ", dashes: str = "em", following: str = "",
