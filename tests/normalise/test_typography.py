@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reelpress.normalise.typography import smarten
+from reelpress.normalise.typography import smarten, typeset
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -33,6 +33,19 @@ def test_dash_styles():
     assert smarten("word--word") == "word\u2014word"
     assert smarten("word -- word", dashes="spaced-en") == "word\u00a0\u2013 word"
     assert smarten("-- Orson Welles", dashes="spaced-en") == "\u2013 Orson Welles"
+
+
+def test_a_dash_at_the_end_or_start_of_a_source_line_joins_without_a_stray_space():
+    # the newline of the source is a space: "’50s— part" was printed
+    assert smarten("in the '50s --\npart fairy tale") == "in the \u201950s\u2014part fairy tale"
+    assert smarten("in the '50s\n-- part") == "in the \u201950s\u2014part"
+    assert smarten("the '50s --\npart", dashes="spaced-en") == "the \u201950s\u00a0\u2013 part"
+
+
+def test_a_text_on_its_own_is_typeset_in_the_book_s_language():
+    assert typeset("the author's blog -- and more...") == "the author\u2019s blog\u2014and more\u2026"
+    assert typeset('"Les films"', "fr") == "\u00ab\u202fLes films\u202f\u00bb"
+    assert typeset('"Filme"', "de") == "\u201eFilme\u201c"
 
 
 def test_quotes_look_at_neighbouring_text():

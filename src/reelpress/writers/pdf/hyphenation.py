@@ -76,16 +76,17 @@ def keep_last_word(block) -> None:
     slots = [slot for slot in _slots(block) if _get(slot)]
     while slots and not _get(slots[-1]).strip():
         slots.pop()
+    last = True
     while slots:
         slot = slots.pop()
         value = _get(slot)
-        stripped = value.rstrip()
-        match = re.search(r"\S+$", stripped)
-        if match is None:
+        match = re.search(r"\S+$", value.rstrip() if last else value)
+        if match is None:  # the slot ends in a space: the word began in the slot after it
             return
         _wrap(slot, [(match.start(), match.end())])
         if match.start() > 0:
             return
+        last = False
 
 
 def keep_first_line(paragraph) -> None:
