@@ -57,3 +57,21 @@ def test_quotes_look_at_neighbouring_text():
 def test_smartening_twice_changes_nothing():
     once = smarten('"It\'s -- the \'70s..." she said')
     assert smarten(once) == once
+
+
+def test_the_front_matter_s_printed_texts_are_typeset_and_an_original_title_is_not():
+    from pathlib import Path
+
+    from reelpress.config import VolumeConfig
+    from reelpress.errors import Collector
+    from reelpress.model import Review, ReviewMeta
+    from reelpress.normalise import Context, typography
+    from reelpress.util.xhtml import parse_html_fragment
+
+    meta = ReviewMeta(title="It's \"Chinatown\" -- again", film="Ferris Bueller's Day Off", director="Pat O'Hara",
+                      original_title="'Quoted'")
+    review = Review(slug="t", path=Path("reviews/t.md"), meta=meta, body=parse_html_fragment("<p>x</p>", Path("t")))
+    typography.run(review.body, Context(review, Path("."), VolumeConfig(title="T", author="A"), Collector()))
+    assert review.meta.title == "It\u2019s \u201cChinatown\u201d\u2014again"
+    assert (review.meta.film, review.meta.director) == ("Ferris Bueller\u2019s Day Off", "Pat O\u2019Hara")
+    assert review.meta.original_title == "'Quoted'"

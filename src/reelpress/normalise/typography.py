@@ -1,5 +1,6 @@
 """Typography pass: curly quotes and apostrophes, dashes in the house style, ellipses; quotation
-marks and (French) spacing by the book's language (quotes.py).
+marks and (French) spacing by the book's language (quotes.py). The review's title, film and director
+are set the same way (`typeset`, which config/ also uses for volume.toml's printed texts).
 
 Text is processed in document order across inline elements, so `"<em>Vertigo</em>"` gets an opening
 and a closing quote; each block starts afresh. Code, preformatted text and links that show their own
@@ -9,6 +10,7 @@ address are never touched. Leading apostrophes (’70s, ’em, rock ’n’ roll
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from reelpress.normalise.quotes import french_spacing, marks_for, uses_french_spacing
 from reelpress.util.xhtml import local
@@ -41,6 +43,15 @@ def run(body, ctx) -> None:
                     value = french_spacing(value, previous, following)
                 setattr(element, slot, value)
                 previous = value[-1]
+    _typeset_meta(ctx, style)
+
+
+def _typeset_meta(ctx, style: str) -> None:
+    """The front matter's printed texts (the review's title, the film, the director) set like its body;
+    an original title is in its own language and stays as written."""
+    meta, language, quotes = ctx.review.meta, ctx.config.language, ctx.config.typography.quotes
+    ctx.review.meta = replace(meta, **{key: typeset(getattr(meta, key), language, style, quotes)
+                                       for key in ("title", "film", "director") if getattr(meta, key)})
 
 
 def _runs(body) -> list[list[tuple]]:
