@@ -29,6 +29,15 @@ def test_minimal_config_gets_defaults_and_a_stable_identifier(tmp_path):
     assert derived_identifier("T", "A") != derived_identifier("T", "B")
 
 
+def test_the_texts_the_book_prints_are_typeset_and_the_identifier_keeps_to_what_was_written(tmp_path):
+    config = load(tmp_path, 'title = "Critic\'s Choice"\nauthor = "Pat O\'Hara"\nsubtitle = "Films -- and \\"More\\""\n'
+                            'rights = "The author\'s own..."\ndescription = """Forty films --\nand after"""\n')
+    assert config.title == "Critic\u2019s Choice" and config.author == "Pat O\u2019Hara"
+    assert config.subtitle == "Films\u2014and \u201cMore\u201d"
+    assert config.rights == "The author\u2019s own\u2026" and config.description == "Forty films\u2014and after"
+    assert config.identifier == derived_identifier("Critic's Choice", "Pat O'Hara")  # as before the change
+
+
 def test_every_key_is_read(tmp_path):
     config = load(tmp_path, '''
 title = "T"

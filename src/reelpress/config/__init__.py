@@ -19,6 +19,7 @@ from typing import Any
 from reelpress.book import strings
 from reelpress.errors import Collector, fail
 from reelpress.model import ReviewMeta, SeriesEntry
+from reelpress.normalise.typography import typeset
 from reelpress.config.schema import (CONFIG_CODES, FRONT_MATTER_CODES, Field, Invalid, Locator, boolean, codes, date,
                               integer, isbn, language, long_text, names, number, one_of, patterns, rating, slugs, table,
                               tags, text,
@@ -321,7 +322,19 @@ def load_volume_config(volume_dir: Path) -> VolumeConfig:
     _tables(clean, path, where, report)
     report.raise_if_errors()
     clean.setdefault("identifier", derived_identifier(clean["title"], clean["author"]))
-    return VolumeConfig(**clean)
+    return VolumeConfig(**_typeset(clean))
+
+
+PRINTED = ("title", "subtitle", "author", "series", "publisher", "description", "rights")
+
+
+def _typeset(clean: dict) -> dict:
+    """The texts the book prints from its configuration (title page, imprint, cover, the EPUB's
+    metadata) set as the reviews' text is: curly quotes, apostrophes, dashes, ellipses."""
+    style = clean.get("typography") or Typography()
+    language = clean.get("language", "en")
+    return {key: typeset(value, language, style.dashes, style.quotes) if key in PRINTED and isinstance(value, str)
+            else value for key, value in clean.items()}
 
 
 def _under_series(data: dict, series: SeriesConfig, volume_dir: Path) -> dict:

@@ -1,5 +1,6 @@
 """Typography pass: curly quotes and apostrophes, dashes in the house style, ellipses; quotation
-marks and (French) spacing by the book's language (quotes.py).
+marks and (French) spacing by the book's language (quotes.py). The review's title, film and director
+are set the same way (`typeset`, which config/ also uses for volume.toml's printed texts).
 
 Text is processed in document order across inline elements, so `"<em>Vertigo</em>"` gets an opening
 and a closing quote; each block starts afresh. Code, preformatted text and links that show their own
@@ -9,6 +10,7 @@ address are never touched. Leading apostrophes (’70s, ’em, rock ’n’ roll
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from reelpress.normalise.quotes import french_spacing, marks_for, uses_french_spacing
 from reelpress.util.xhtml import local
@@ -20,7 +22,7 @@ BLOCKS = frozenset("""p h1 h2 h3 h4 h5 h6 blockquote li dt dd figcaption caption
 _OPENING_CONTEXT = set(" \t\n\u00a0([{\u201c\u2018\u2014\u2013-/")
 _ELISION = re.compile(r"\d\ds?\b|(?:tis|twas|em|cause|til|round|bout)\b|n'(?!\w)", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"\.\.\.|\. \. \.")
-_DASH = re.compile(r"([ \t]*)(?<!-)--(?!-)([ \t]*)")
+_DASH = re.compile(r"([ \t\r\n]*)(?<!-)--(?!-)([ \t\r\n]*)")  # a line may end or start with `--`
 
 DASHES = {"em": "\u2014", "spaced-en": "\u2013"}
 
@@ -41,6 +43,15 @@ def run(body, ctx) -> None:
                     value = french_spacing(value, previous, following)
                 setattr(element, slot, value)
                 previous = value[-1]
+    _typeset_meta(ctx, style)
+
+
+def _typeset_meta(ctx, style: str) -> None:
+    """The front matter's printed texts (the review's title, the film, the director) set like its body;
+    an original title is in its own language and stays as written."""
+    meta, language, quotes = ctx.review.meta, ctx.config.language, ctx.config.typography.quotes
+    ctx.review.meta = replace(meta, **{key: typeset(getattr(meta, key), language, style, quotes)
+                                       for key in ("title", "film", "director") if getattr(meta, key)})
 
 
 def _runs(body) -> list[list[tuple]]:
@@ -73,6 +84,13 @@ def _shows_own_address(element) -> bool:
     href = element.get("href")
     return local(element) == "a" and href is not None and (element.text or "").strip() in (href, href[7:],
                                                                                           href[8:])
+
+
+def typeset(text: str, language: str = "en", dashes: str = "em", quotes: str | None = None) -> str:
+    """One piece of text on its own (a title, a description from volume.toml) set as the pass sets a
+    review's: quotes and apostrophes of `language`, dashes, ellipses, French spacing."""
+    value = smarten(text, " ", dashes, "", marks_for(language, quotes))
+    return french_spacing(value) if uses_french_spacing(language) else value
 
 
 def smarten(text: str, previous: str = " ", dashes: str = "em", following: str = "",

@@ -17,7 +17,7 @@ from reelpress.errors import Collector, diagnostic, fail
 from reelpress.model import Diagnostic, Volume
 from reelpress.util.xhtml import parse_xhtml, q, tidy, to_html_string, word_count
 from reelpress.writers import Output, WriteOptions
-from reelpress.writers.pdf import blocks, emoji, entries, fit, fonts, glyphs, layout, pieces, tasks
+from reelpress.writers.pdf import blocks, emoji, entries, fit, fonts, glyphs, hyphenation, layout, pieces, tasks
 from reelpress.writers.pdf.assemble import assemble as assemble_pieces
 from reelpress.writers.pdf.runner import Runner
 from reelpress.writers.templating import render
@@ -183,7 +183,8 @@ def check_glyphs(root, volume: Volume) -> None:
 
 def book_tree(volume: Volume, profile: str):
     """The book as one XHTML tree; images point at their files, links carry their targets for the
-    page references, and the profile decides what else (no live links in print; sources in proof)."""
+    page references, and the profile decides what else (no live links in print; sources in proof);
+    names, paragraph ends and first lines are kept from hyphenation (hyphenation.py)."""
     xhtml = render("pdf/book.html", config=volume.config, reviews=volume.reviews, toc=volume.toc,
                    indexes=volume.indexes, series=volume.series, parts=volume.parts,
                    date=volume.modified.strftime("%Y-%m-%dT%H:%M:%SZ"), href=lambda target: f"#{target}")
@@ -203,6 +204,7 @@ def book_tree(volume: Volume, profile: str):
             link.attrib.pop("href", None)  # a paperback has no link annotations
     if profile == "proof":
         _mark_sources(root, volume)
+    hyphenation.protect(root, volume)
     return root
 
 

@@ -22,7 +22,7 @@ from reelpress import templates_dir  # noqa: E402
 from reelpress.writers import pagelist  # noqa: E402
 from reelpress.writers.pdf import layout, tags as pdf_tags  # noqa: E402
 from reelpress.writers.pdf.tasks import Rendered, Task  # noqa: E402
-from reelpress.writers.pdf.weasy import linebreaks, measure  # noqa: E402
+from reelpress.writers.pdf.weasy import hyphenlimit, linebreaks, measure  # noqa: E402
 from reelpress.writers.pdf.weasy.catcher import Warnings  # noqa: E402
 from reelpress.writers.pdf.weasy.fetcher import RootFetcher  # noqa: E402
 
@@ -47,6 +47,7 @@ def _stylesheets(sheets: tuple[str, ...], roots: tuple[str, ...]):
 def render_document(task: Task):
     """Lay out `task` with WeasyPrint: the Document (raises FatalURLFetchingError)."""
     linebreaks.install()
+    hyphenlimit.install()
     fetcher, fonts, stylesheets = _stylesheets(task.sheets, task.roots)
     return HTML(string=task.html, base_url=task.base_url, url_fetcher=fetcher).render(
         stylesheets=stylesheets, font_config=fonts)
