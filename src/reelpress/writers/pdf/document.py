@@ -168,7 +168,7 @@ def book_tree(volume: Volume, profile: str):
     """The book as one XHTML tree; images point at their files, links carry their targets for the
     page references, and the profile decides what else (no live links in print; sources in proof)."""
     xhtml = render("pdf/book.html", config=volume.config, reviews=volume.reviews, toc=volume.toc,
-                   indexes=volume.indexes, series=volume.series, parts=volume.parts,
+                   indexes=volume.indexes, series=volume.series, parts=volume.parts, matter=volume.matter,
                    date=volume.modified.strftime("%Y-%m-%dT%H:%M:%SZ"), href=lambda target: f"#{target}")
     root = parse_xhtml(xhtml, "pdf/book.html")
     tidy(root)
