@@ -61,7 +61,8 @@ def test_a_broken_epub_reports_epubcheck_ids_with_file_and_line(good_epub, tmp_p
     assert result.exit_code == 1
     found = json.loads(result.output)["targets"][0]["diagnostics"]
     ids = {(d["code"], d["path"].split(".epub/")[-1], d["line"]) for d in found}
-    assert ("RSC-005", "EPUB/text/the-apartment.xhtml", 10) in ids  # the duplicate id, where it is
+    line = chapter[:chapter.index("<p>C. C. Baxter")].count("\n") + 1
+    assert ("RSC-005", "EPUB/text/the-apartment.xhtml", line) in ids  # the duplicate id, where it is
     assert ("RSC-001", "EPUB/images/fin.png", None) in ids  # the manifest names a file that is gone
     assert all(d["severity"] == "error" for d in found if d["code"].startswith("RSC"))
 
