@@ -14,7 +14,7 @@ OUTPUT = Path(__file__).resolve().parents[1] / "docs" / "configuration.md"
 TABLES = [("typography", config.TYPOGRAPHY_FIELDS), ("boilerplate", config.BOILERPLATE_FIELDS),
           ("check", config.CHECK_FIELDS), ("pdf", config.PDF_FIELDS), ("print", config.PRINT_FIELDS),
           ("cover", config.COVER_FIELDS), ("indexes", config.INDEX_FIELDS),
-          ("accessibility", config.ACCESSIBILITY_FIELDS),
+          ("accessibility", config.ACCESSIBILITY_FIELDS), ("credits", config.CREDITS_FIELDS),
           ("strings", config.string_fields())]
 
 

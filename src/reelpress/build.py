@@ -16,15 +16,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reelpress.book import cover, strings
+from reelpress.book import cover, matter as book_matter, strings
 from reelpress.book.contents import build_toc
 from reelpress.book.indexes import build_indexes
 from reelpress.cache import pdf_record, reviews as review_cache
 from reelpress.config import PROFILES, load_volume_config, series_entries
 from reelpress.errors import Collector, EnvironmentProblem, diagnostic
-from reelpress.model import Asset, Diagnostic, Review, Volume
+from reelpress.model import Asset, Diagnostic, Matter, Review, Volume
 from reelpress.normalise import Context, check_volume, films_of, normalise_review
 from reelpress.readers import check_found, find_sources, ordered_sources, read_review, source_text
+from reelpress.readers import matter as matter_reader
 from reelpress.util.files import check_writable, save
 from reelpress.writers import WRITERS, WriteOptions, templating, writer
 
@@ -79,20 +80,36 @@ def load(volume_dir: Path, progress: Progress = lambda stage: None, cache_dir: P
     store = review_cache.ReviewStore(cache_dir, config, volume_dir.name) if cache_dir else None
     progress("reading reviews")
     found = _read(volume_dir, config, report, store)
+    pages = _read_matter(volume_dir, config, report)
     report.raise_if_errors()
     progress("normalising")
-    assets = _normalise(found, volume_dir, config, report, store)
+    assets = _normalise(found, volume_dir, config, report, store, pages)
     if store is not None:
         store.finish()
     reviews = [read.review for read in found]
+    pages = book_matter.in_order(pages + book_matter.generated(config, reviews, {p.slug for p in pages},
+                                                                strings.for_config(config), volume_dir / "volume.toml"))
     book_cover = cover.find(volume_dir, config, assets, report, cache_dir)
     report.raise_if_errors()
     progress("building contents and indexes")
     indexes = build_indexes(reviews, config.indexes, language=config.language, words=strings.for_config(config))
     series = series_entries(volume_dir, config)
     return Volume(directory=volume_dir, config=config, reviews=reviews, assets=assets, cover=book_cover,
-                  toc=build_toc(reviews, indexes, series), indexes=indexes, series=series,
-                  modified=source_date(config, reviews), warnings=report.warnings)
+                  toc=build_toc(reviews, indexes, series, pages), indexes=indexes, series=series,
+                  matter=tuple(pages), modified=source_date(config, reviews), warnings=report.warnings)
+
+
+def _read_matter(volume_dir: Path, config, report: Collector) -> list[Matter]:
+    """The front and back matter written as files (readers/matter.py), each titled by default with the
+    book's word for it."""
+    words = strings.for_config(config)
+    pages = []
+    for name, path in matter_reader.find(volume_dir):
+        title = words(book_matter.kind_of(name).key, author=config.author)
+        page = matter_reader.read(name, path, path.parent, title, report)
+        if page is not None:
+            pages.append(page)
+    return pages
 
 
 @dataclass
@@ -142,9 +159,10 @@ def _untranslated(config, volume_dir: Path, report: Collector) -> None:
                     f"set them in [strings]: {', '.join(missing)}")
 
 
-def _normalise(found: list[_Read], volume_dir: Path, config, report: Collector, store) -> dict[Path, Asset]:
-    """Run the passes on every review whose cache entry does not hold, then the volume-wide passes;
-    returns the assets referenced."""
+def _normalise(found: list[_Read], volume_dir: Path, config, report: Collector, store,
+               pages: list[Matter] = ()) -> dict[Path, Asset]:
+    """Run the passes on every review whose cache entry does not hold and on the matter `pages`, then
+    the volume-wide passes; returns the assets referenced."""
     assets: dict[Path, Asset] = {}
     films = films_of([read.review for read in found])
     for read in found:
@@ -160,7 +178,9 @@ def _normalise(found: list[_Read], volume_dir: Path, config, report: Collector, 
         report.items.extend(own.items)
         if store is not None and not any(d.severity == "error" for d in read.problems + own.items):
             store.keep(read.key, review_cache.make_entry(review, read.problems, own.items, assets, films))
-    check_volume([read.review for read in found], volume_dir, report)
+    for page in pages:
+        normalise_review(page, Context(page, volume_dir, config, report, assets, films))
+    check_volume([read.review for read in found] + list(pages), volume_dir, report)
     return assets
 
 

@@ -37,7 +37,8 @@ def main() -> None:
               help="PDF profile, overriding the volume's [pdf] profile.")
 @click.option("--jobs", type=click.IntRange(1, 64), help="Worker processes (default: all cores).")
 @click.option("--store", type=click.Choice(["kdp", "apple", "kobo", "google"]),
-              help="The store the EPUB is for: apple scales images over 4 megapixels down (in the EPUB only).")
+              help="The store the EPUB is for: its \"Also by\" page links that store's pages ([[books]]), and "
+                   "apple scales images over 4 megapixels down (in the EPUB only).")
 @click.option("--volume", "only", type=click.IntRange(1), help="Series: build only volume N.")
 @click.option("--omnibus", is_flag=True, help="Series: also build one box-set edition of every volume.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display; only problems and the result.")

@@ -10,7 +10,9 @@ from typing import Any, Literal
 Severity = Literal["error", "warning"]
 
 #: Ids the front matter uses (and their `-title` forms); a review whose slug is one of them is renamed.
-RESERVED_IDS = frozenset({"cover", "titlepage", "imprint", "contents", "toc", "landmarks", "series", "index", "part"})
+RESERVED_IDS = frozenset({"cover", "titlepage", "imprint", "contents", "toc", "landmarks", "series", "index", "part",
+                          "dedication", "epigraph", "foreword", "introduction", "acknowledgements",
+                          "about-the-author", "also-by", "original-publication"})
 
 
 @dataclass(frozen=True, order=True)
@@ -104,6 +106,19 @@ class Review:
         return f"{self.anchor}_"
 
 
+@dataclass
+class Matter(Review):
+    """A page of front or back matter (a dedication, an introduction, "Also by" …): `slug` is its kind
+    (book/matter.py), which is also its id. Read from a Markdown file and normalised as a review is;
+    a generated page (from `[[books]]`, or the list of first publications) has an empty body."""
+
+    generated: bool = False
+
+    @property
+    def anchor(self) -> str:
+        return self.slug
+
+
 @dataclass(frozen=True)
 class TocEntry:
     """One line of a table of contents: a title, the id it points to, and its sub-entries."""
@@ -111,7 +126,7 @@ class TocEntry:
     title: str
     target: str  # an id in the book
     children: tuple[TocEntry, ...] = ()
-    kind: str = "review"  # review, part, index, series
+    kind: str = "review"  # review, part, index, matter, series
 
 
 @dataclass(frozen=True)
@@ -148,6 +163,7 @@ class Volume:
     indexes: tuple = ()  # reelpress.book.indexes.Index
     series: tuple[SeriesEntry, ...] = ()
     parts: tuple[Part, ...] = ()
+    matter: tuple[Matter, ...] = ()  # front and back matter, in book order (book/matter.py places them)
     output_name: str | None = None
     modified: dt.datetime = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
     warnings: list[Diagnostic] = field(default_factory=list)  # found while reading and normalising it

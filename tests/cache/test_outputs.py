@@ -38,12 +38,14 @@ def test_nothing_changed_means_nothing_written(volume, tmp_path):
 
 
 @pytest.mark.parametrize("change", ["review", "image", "config", "new file", "output", "output gone", "format",
-                                    "epoch", "series", "template"])
+                                    "epoch", "series", "series matter", "template"])
 def test_every_kind_of_change_rebuilds(volume, tmp_path, monkeypatch, change):
     out = tmp_path / "dist"
     templates = tmp_path / "templates"
     shutil.copytree(cache.templates_dir(), templates)
     monkeypatch.setattr(cache, "templates_dir", lambda: templates)
+    if change == "series matter":
+        (volume.parent / "series.toml").write_text('title = "A Series"\nauthor = "A. Critic"\n')
     build(volume, out)
     extra = []
     if change == "review":
@@ -64,6 +66,8 @@ def test_every_kind_of_change_rebuilds(volume, tmp_path, monkeypatch, change):
         monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     elif change == "series":
         (volume.parent / "series.toml").write_text('title = "A Series"\nauthor = "A. Critic"\n')
+    elif change == "series matter":  # a page every volume of the series shares
+        (volume.parent / "about-the-author.md").write_text("A. Critic watches films.\n")
     elif change == "template":
         (templates / "epub.css").write_text((templates / "epub.css").read_text() + "\n/* changed */\n")
     assert build(volume, out, *extra).startswith("wrote "), change

@@ -71,7 +71,7 @@ def test_series_build_in_parallel_with_a_summary(series, tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].split() == ["volume", "reviews", "words", "EPUB", "PDF", "pages", "time"]
-    assert re.match(r"essential-film-reviews-1\s+7\s+2,213\s+\d+\.\d KB\s+22\s+\d+\.\d s", lines[1]), lines[1]
+    assert re.match(r"essential-film-reviews-1\s+7\s+2,213\s+\d+\.\d KB\s+32\s+\d+\.\d s", lines[1]), lines[1]
     assert re.match(r"3 of 3 volumes built in \d+\.\d s with 2 workers$", lines[-1])
     assert sorted(p.name for p in (tmp_path / "dist").iterdir()) == [
         "essential-film-reviews-1.epub", "essential-film-reviews-1.pdf",
@@ -131,7 +131,7 @@ def test_a_series_built_again_unchanged_writes_nothing_and_an_edit_rebuilds_one_
     written = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in dist.iterdir()}
     again = run("build", series, "--out", dist, "--jobs", "1")
     assert again.exit_code == 0, again.output
-    assert re.match(r"essential-film-reviews-1\s+7\s+2,213\s+\d+\.\d KB\s+22\s", again.output.splitlines()[1])
+    assert re.match(r"essential-film-reviews-1\s+7\s+2,213\s+\d+\.\d KB\s+32\s", again.output.splitlines()[1])
     assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in dist.iterdir()} == written
     review = series / "essential-film-reviews-2" / "reviews" / sorted(
         (series / "essential-film-reviews-2" / "reviews").iterdir())[0].name

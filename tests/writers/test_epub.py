@@ -114,21 +114,27 @@ def test_nav_landmarks_spine_and_one_file_per_review(built):
     spine = [root.find(f".//opf:item[@id='{ref.get('idref')}']", OPF).get("href")
              for ref in root.iterfind(".//opf:itemref", OPF)]
     reviews = built[SAMPLES[0]].volume.reviews
-    assert spine == ["text/cover.xhtml", "text/titlepage.xhtml", "text/imprint.xhtml", "text/contents.xhtml",
+    back = ["acknowledgements", "original-publication", "about-the-author", "also-by"]  # volume 1 has matter
+    assert spine == ["text/cover.xhtml", "text/titlepage.xhtml", "text/imprint.xhtml", "text/dedication.xhtml",
+                     "text/epigraph.xhtml", "text/contents.xhtml", "text/introduction.xhtml",
                      *[f"text/{r.anchor}.xhtml" for r in reviews], "text/index-films.xhtml",
-                     "text/index-directors.xhtml", "text/index-years.xhtml", "text/series.xhtml"]
+                     "text/index-directors.xhtml", "text/index-years.xhtml", *[f"text/{b}.xhtml" for b in back],
+                     "text/series.xhtml"]
     with zipfile.ZipFile(epub) as archive:
         nav = etree.fromstring(archive.read("EPUB/nav.xhtml"))
-        assert archive.read("EPUB/toc.ncx").count(b"<navPoint") == 11 + sum(
+        assert archive.read("EPUB/toc.ncx").count(b"<navPoint") == 16 + sum(
             len(e.children) for e in built[SAMPLES[0]].volume.toc)
     landmarks = {a.get(f"{{{XHTML['epub']}}}type"): a.get("href")
                  for a in nav.iterfind(".//x:nav[@epub:type='landmarks']//x:a", XHTML)}
     assert landmarks == {"cover": "text/cover.xhtml", "titlepage": "text/titlepage.xhtml",
-                         "toc": "text/contents.xhtml", "bodymatter": "text/the-third-man.xhtml",
-                         "index": "text/index-films.xhtml"}
+                         "dedication": "text/dedication.xhtml", "epigraph": "text/epigraph.xhtml",
+                         "toc": "text/contents.xhtml", "introduction": "text/introduction.xhtml",
+                         "bodymatter": "text/the-third-man.xhtml", "index": "text/index-films.xhtml",
+                         "acknowledgments": "text/acknowledgements.xhtml", "credits": "text/original-publication.xhtml"}
     toc = [a.text for a in nav.iterfind(".//x:nav[@epub:type='toc']/x:ol/x:li/x:a", XHTML)]
-    assert toc == [r.meta.title for r in reviews] + ["Index of Films", "Index of Directors", "Films by Year",
-                                                     "Also in this Series"]
+    assert toc == ["Introduction"] + [r.meta.title for r in reviews] + [
+        "Index of Films", "Index of Directors", "Films by Year", "Acknowledgements", "Original Publication",
+        "About the Author", "Also by Ada Linden", "Also in this Series"]
 
 
 def test_review_file_has_the_standard_header_and_links_across_files(built):

@@ -62,6 +62,12 @@ class Strings:
             text = text.replace("{" + name + "}", str(value))
         return text
 
+    def date(self, day) -> str:
+        """A date as the book's language writes it: the catalogue's `date` pattern ({day}, {month} the
+        month's name from `months`, {m} its number, {year}), e.g. "21 December 2022", "2022年12月21日"."""
+        months = self.words["months"].split()
+        return self("date", day=day.day, month=months[day.month - 1], m=day.month, year=day.year)
+
     def missing(self) -> list[str]:
         """The keys still in English for a language without a catalogue (what to set in [strings])."""
         if self.catalogue is not None:

@@ -26,8 +26,8 @@ from reelpress.util.files import cache_write
 def _files(volume_dir: Path) -> list[Path]:
     found = [p for p in volume_dir.rglob("*") if p.is_file() and not p.name.startswith(".")]
     series = volume_dir.parent / "series.toml"
-    if series.is_file():  # the series' shared keys, and the titles its volumes show on the series page
-        found += [series, *sorted(volume_dir.parent.glob("*/volume.toml"))]
+    if series.is_file():  # the series' shared keys and matter files, and the titles its volumes show on the series page
+        found += [series, *sorted(volume_dir.parent.glob("*/volume.toml")), *sorted(volume_dir.parent.glob("*.md"))]
     found += [p for p in templates_dir().rglob("*") if p.is_file()]
     return sorted(set(found))
 

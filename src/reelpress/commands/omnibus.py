@@ -2,7 +2,8 @@
 
 Each volume becomes a part (a part title page, then its reviews); the contents list parts with their
 reviews; page numbers run through the whole book; the indexes say which volume an entry is in ("vol. 2,
-p. 131"). Review ids are unique across the series (slugs are checked), so links keep working.
+p. 131"). Review ids are unique across the series (slugs are checked), so links keep working. The
+front and back matter is the series' own (the files beside series.toml, and the generated pages).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from reelpress.build import BuildResult, FORMATS, Progress, load, write_volume
 from reelpress.config import derived_identifier, load_series, series_volumes
 from reelpress.util.files import check_writable
-from reelpress.book import strings
+from reelpress.book import matter as book_matter, strings
 from reelpress.book.indexes import build_indexes
 from reelpress.model import Part, TocEntry, Volume
 from reelpress.writers import WriteOptions
@@ -39,13 +40,28 @@ def load_omnibus(series_dir: Path, progress: Progress = lambda stage: None) -> V
                      published=max((v.config.published for v in volumes if v.config.published), default=None))
     indexes = build_indexes(reviews, config.indexes, numbers, language=config.language,
                             words=strings.for_config(config))
+    pages = _shared_matter(series_dir, first, config, reviews)
     toc = tuple(TocEntry(f"{t('volume', number=f'{part.number:g}')}: {part.title}", part.anchor, tuple(
         TocEntry(r.meta.title, r.anchor) for r in volume.reviews), kind="part")
         for part, volume in zip(parts, volumes))
     toc += tuple(TocEntry(index.title, index.anchor, kind="index") for index in indexes)
+    listed = [page for page in pages if book_matter.kind_of(page.slug).heading]
+    toc = (*(TocEntry(p.meta.title, p.anchor, kind="matter") for p in listed if book_matter.kind_of(p.slug).front),
+           *toc, *(TocEntry(p.meta.title, p.anchor, kind="matter") for p in listed
+                   if not book_matter.kind_of(p.slug).front))
     return Volume(directory=series_dir, config=config, reviews=reviews, assets=_merge_assets(volumes),
-                  toc=toc, indexes=indexes, parts=tuple(parts), output_name=f"{slugify(series.title)}-omnibus",
+                  toc=toc, indexes=indexes, parts=tuple(parts), matter=tuple(pages), output_name=f"{slugify(series.title)}-omnibus",
                   modified=max(v.modified for v in volumes), warnings=[w for v in volumes for w in v.warnings])
+
+
+def _shared_matter(series_dir: Path, first: Volume, config, reviews) -> list:
+    """The front and back matter of the whole series: the pages kept beside series.toml (a volume's own
+    introduction is that volume's), and the pages generated for every review ("Original Publication")."""
+    folder = Path(series_dir).resolve()
+    shared = [page for page in first.matter if not page.generated and page.path.resolve().parent == folder]
+    made = book_matter.generated(config, reviews, {page.slug for page in shared}, strings.for_config(config),
+                                 folder / "series.toml")
+    return book_matter.in_order(shared + made)
 
 
 def _merge_assets(volumes: list[Volume]) -> dict:

@@ -19,7 +19,8 @@ from reelpress.errors import ReelpressError
 from reelpress.writers.templating import render, templates_dir
 from reelpress.util.xhtml import parse_xhtml, tidy, to_html_string
 
-STATIC = {"/css/epub.css": "epub.css", "/css/preview.css": "preview/preview.css", "/reload.js": "preview/reload.js",
+STATIC = {"/css/epub.css": "epub.css", "/css/matter.css": "epub-matter.css", "/css/preview.css": "preview/preview.css",
+          "/reload.js": "preview/reload.js",
           "/fonts/ReelpressSymbols.ttf": "fonts/ReelpressSymbols.ttf"}
 
 
@@ -52,6 +53,7 @@ class Preview:
         xhtml = render("preview/page.html", config=volume.config if volume else _Untitled(self.volume_dir),
                        toc=volume.toc if volume else (), reviews=volume.reviews if volume else [],
                        indexes=volume.indexes if volume else (), series=volume.series if volume else (),
+                       matter=volume.matter if volume else (),
                        problems=problems, updated=dt.datetime.now().strftime("%H:%M:%S"),
                        href=lambda target: f"#{target}")
         root = parse_xhtml(xhtml, "preview/page.html")

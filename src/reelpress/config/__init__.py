@@ -24,6 +24,7 @@ from reelpress.config.schema import (CONFIG_CODES, FRONT_MATTER_CODES, Field, In
                               integer, isbn, language, long_text, names, number, one_of, patterns, rating, slugs, table,
                               tags, text,
                               toml_locator, toml_position, url, validate)
+from reelpress.config.books import CREDITS_FIELDS, CreditsSettings, OtherBook, books
 from reelpress.util.textfile import read_text
 
 CONFIG_NAME = "volume.toml"
@@ -123,6 +124,8 @@ class VolumeConfig:
     cover: CoverStyle = field(default_factory=CoverStyle)
     indexes: IndexSettings = field(default_factory=IndexSettings)
     accessibility: AccessibilitySettings = field(default_factory=AccessibilitySettings)
+    credits: CreditsSettings = field(default_factory=CreditsSettings)
+    books: tuple[OtherBook, ...] = ()  # [[books]]: the author's other books, for the "Also by" page
     strings: tuple[tuple[str, str], ...] = ()  # [strings]: the book's words, by key, over its catalogue
 
 
@@ -228,19 +231,24 @@ VOLUME_FIELDS = (
     Field("cover", table, "Colours of a generated cover; see [cover]."),
     Field("indexes", table, "Which indexes to generate; see [indexes]."),
     Field("accessibility", table, "The EPUB's accessibility claim and page list; see [accessibility]."),
+    Field("credits", table, "Where each review first appeared; see [credits]."),
+    Field("books", books, "The author's other books, `[[books]]` tables of `title`, `subtitle` and `links` by store "
+                          "(`kdp`, `apple`, `kobo`, `google`, and `web` for any other edition): the \"Also by\" page, "
+                          "each book linked for the store the EPUB is made for (`--store`)."),
     Field("strings", table, "The book's generated words, by key, over its language's catalogue; see [strings]."),
 )
 
 #: Keys a series.toml may set for all its volumes (a volume.toml overrides each of them).
 SHARED = ("author", "publisher", "language", "rights", "typography", "boilerplate", "check", "pdf", "print",
-          "cover", "indexes", "accessibility", "strings")
+          "cover", "indexes", "accessibility", "credits", "books", "strings")
 SERIES_FIELDS = (
     Field("title", text, "The series' name, e.g. Essential Film Reviews.", required=True),
     Field("volumes", slugs, "Volume folder names in series order; default: folder name order."),
     *(f for f in VOLUME_FIELDS if f.name in SHARED),
 )
 TABLES = {"typography": Typography, "boilerplate": Boilerplate, "check": CheckSettings, "pdf": PdfSettings,
-          "print": PrintSettings, "cover": CoverStyle, "indexes": IndexSettings, "accessibility": AccessibilitySettings}
+          "print": PrintSettings, "cover": CoverStyle, "indexes": IndexSettings, "accessibility": AccessibilitySettings,
+          "credits": CreditsSettings}
 
 REVIEW_FIELDS = (
     Field("title", text, "The review's heading and its contents entry.", required=True),
@@ -382,7 +390,7 @@ def derived_identifier(title: str, author: str) -> str:
 
 SCHEMAS = {"typography": TYPOGRAPHY_FIELDS, "boilerplate": BOILERPLATE_FIELDS, "check": CHECK_FIELDS,
            "pdf": PDF_FIELDS, "print": PRINT_FIELDS, "cover": COVER_FIELDS, "indexes": INDEX_FIELDS,
-           "accessibility": ACCESSIBILITY_FIELDS}
+           "accessibility": ACCESSIBILITY_FIELDS, "credits": CREDITS_FIELDS}
 
 
 def review_meta(data: Mapping[str, Any], path: Path, where: Locator, raw: Mapping[str, str],

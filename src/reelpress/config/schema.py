@@ -256,7 +256,7 @@ def toml_locator(source: str) -> Locator:
     table: tuple[str, ...] = ()
     for number_, line in enumerate(source.split("\n"), 1):
         stripped = line.strip()
-        if header := re.match(r"^\[\s*([^\[\]]+?)\s*\]", stripped):
+        if header := re.match(r"^\[\[?\s*([^\[\]]+?)\s*\]", stripped):  # a table, or an array of tables
             table = tuple(part.strip().strip("\"'") for part in header[1].split("."))
             lines.setdefault(table, (number_, line.index("[") + 1))
         elif key := re.match(r"^\s*([A-Za-z0-9_\-\"'. ]+?)\s*=", line):

@@ -60,8 +60,16 @@ def read(path: Path, slug: str, text: str, report: Collector) -> Review | None:
     """Turn one Markdown source into a Review; problems go to `report` (None if there were errors)."""
     yaml_text, yaml_line, body_text, body_line = frontmatter.split(text, path)
     meta = frontmatter.parse(yaml_text, yaml_line, path, report)
-    html = convert(body_text)
-    body = parse_html_fragment(html, path)
+    body = read_body(path, text, body_text, body_line, report)
+    if meta is None:
+        return None
+    return Review(slug=slug, path=path, meta=meta, body=body, text=text, body_line=body_line)
+
+
+def read_body(path: Path, text: str, body_text: str, body_line: int, report: Collector):
+    """The XHTML `<div>` of a Markdown body (`body_text`, from `body_line` of the file's `text`), its
+    footnotes in the project's note markup; what it cannot keep is reported."""
+    body = parse_html_fragment(convert(body_text), path)
     differences.report_differences(body, path, text, body_line, report)
     notes.from_python_markdown(body)
     for note in notes.drop_unreferenced(body):
@@ -69,6 +77,4 @@ def read(path: Path, slug: str, text: str, report: Collector) -> Review | None:
         line = text.count("\n", 0, text.find(f"[^{label}]:")) + 1 if f"[^{label}]:" in text else None
         report.warn(path, "RP035", f"footnote [^{label}] is defined here but never referred to in the text "
                     f"(write [^{label}] where it belongs); it is left out of the book", line)
-    if meta is None:
-        return None
-    return Review(slug=slug, path=path, meta=meta, body=body, text=text, body_line=body_line)
+    return body

@@ -22,6 +22,7 @@ from markupsafe import Markup
 from reelpress import __version__
 from reelpress.book import strings
 from reelpress.book.assets import STORE_MAX_PIXELS, fitted
+from reelpress.book.matter import kind_of as matter_kind
 from reelpress.errors import fail
 from reelpress.model import Volume
 from reelpress.writers import Output, WriteOptions, a11y, pagelist, templating
@@ -53,7 +54,7 @@ def write(volume: Volume, options: WriteOptions = WriteOptions()) -> Output:
     (laid out in the print profile through the piece cache of `options`: pagelist.py)."""
     pages = pagelist.page_map(volume, options) if pagelist.wanted(volume) else None
     owner = id_owners(volume)
-    documents = content_documents(volume, owner, pages)
+    documents = content_documents(volume, owner, pages, options.store)
     numbers = [(d.name, int(n)) for d in documents for n in d.pages]
     book = epub.EpubBook()
     declare_metadata(book, volume, bool(numbers))
@@ -85,15 +86,16 @@ def id_owners(volume: Volume) -> dict[str, str]:
         owner[index.anchor] = owner[f"{index.anchor}-title"] = f"text/{index.anchor}.xhtml"
     for part in volume.parts:
         owner[part.anchor] = owner[f"{part.anchor}-title"] = f"text/{part.anchor}.xhtml"
-    for review in volume.reviews:
+    for review in (*volume.reviews, *volume.matter):
         name = f"text/{review.stem}.xhtml"
         owner[review.anchor] = owner[f"{review.id_prefix}title"] = name
         owner.update({e.get("id"): name for e in review.body.iter() if e.get("id") is not None})
     return owner
 
 
-def content_documents(volume: Volume, owner: dict[str, str],
-                      pages: pagelist.PageMap | None = None) -> list[Document]:
+def content_documents(volume: Volume, owner: dict[str, str], pages: pagelist.PageMap | None = None,
+                      store: str | None = None) -> list[Document]:
+    """The book's XHTML files in reading order (book/matter.py gives the order of the matter)."""
     config = volume.config
     t = strings.for_config(config)  # the book's words (book/strings.py), for every template below
     render = functools.partial(templating.render, t=t)
@@ -104,8 +106,30 @@ def content_documents(volume: Volume, owner: dict[str, str],
     docs.append(Document("text/titlepage.xhtml", config.title, render("titlepage.xhtml", config=config),
                          landmark="titlepage", guide="title-page"))
     docs.append(Document("text/imprint.xhtml", t("imprint"), render("imprint.xhtml", config=config)))
+    page = functools.partial(_matter_document, volume, functools.partial(render, store=store))
+    docs += [page(p) for p in volume.matter if matter_kind(p.slug).front and matter_kind(p.slug).before_contents]
     docs.append(Document("text/contents.xhtml", t("contents"), render("contents.xhtml", toc=volume.toc,
                          href=lambda target: _href(owner, target, "text")), landmark="toc", guide="toc"))
+    docs += [page(p) for p in volume.matter if matter_kind(p.slug).front and not matter_kind(p.slug).before_contents]
+    docs += _review_documents(volume, render)
+    opening = opening_pages(pages)
+    for number, index in enumerate(volume.indexes):
+        docs.append(Document(f"text/{index.anchor}.xhtml", index.title, render(
+            "index.xhtml", index=index, pdf=False, href=lambda target: _href(owner, target, "text"),
+            page_of=opening.get), "backmatter", "index" if number == 0 else None, "index" if number == 0 else None))
+    docs += [page(p) for p in volume.matter if not matter_kind(p.slug).front]
+    if volume.series:
+        docs.append(Document("text/series.xhtml", t("also_in_series"),
+                             render("series.xhtml", config=config, series=volume.series), "backmatter"))
+    starts = pages.starts if pages else []
+    for doc in docs:
+        doc.content = _finish(doc, volume, owner, [s for s in starts if owner.get(s.review) == doc.name])
+    return docs
+
+
+def _review_documents(volume: Volume, render) -> list[Document]:
+    """The reviews, each after its part's title page in an omnibus; the first is the bodymatter landmark."""
+    docs = []
     starts = {part.first_review: part for part in volume.parts}
     for index, review in enumerate(volume.reviews):
         first = index == 0
@@ -115,20 +139,23 @@ def content_documents(volume: Volume, owner: dict[str, str],
                                  "bodymatter", "bodymatter" if first else None, "text" if first else None))
             first = False
         docs.append(Document(f"text/{review.stem}.xhtml", review.meta.title,
-                             render("review.xhtml", review=review), "bodymatter",
+                             render("review.xhtml", review=review, config=volume.config), "bodymatter",
                              "bodymatter" if first else None, "text" if first else None))
-    opening = opening_pages(pages)
-    for number, index in enumerate(volume.indexes):
-        docs.append(Document(f"text/{index.anchor}.xhtml", index.title, render(
-            "index.xhtml", index=index, pdf=False, href=lambda target: _href(owner, target, "text"),
-            page_of=opening.get), "backmatter", "index" if number == 0 else None, "index" if number == 0 else None))
-    if volume.series:
-        docs.append(Document("text/series.xhtml", t("also_in_series"),
-                             render("series.xhtml", config=config, series=volume.series), "backmatter"))
-    starts = pages.starts if pages else []
-    for doc in docs:
-        doc.content = _finish(doc, volume, owner, [s for s in starts if owner.get(s.review) == doc.name])
     return docs
+
+
+def _matter_document(volume: Volume, render, page) -> Document:
+    """A page of front or back matter, its landmark its semantic type (none for about the author and
+    also by, which the vocabulary has no word for)."""
+    kind = matter_kind(page.slug)
+    return Document(f"text/{page.stem}.xhtml", page.meta.title,
+                    render("matter.xhtml", page=page, config=volume.config, reviews=volume.reviews),
+                    "frontmatter" if kind.front else "backmatter", kind.epub_type, kind.guide)
+
+
+def has_matter(volume: Volume) -> bool:
+    """Whether the book has front or back matter pages or first-publication lines (their stylesheet)."""
+    return bool(volume.matter) or volume.config.credits.show
 
 
 def opening_pages(pages: pagelist.PageMap | None) -> dict[str, int]:
@@ -151,7 +178,7 @@ def _finish(doc: Document, volume: Volume, owner: dict[str, str], starts=()) -> 
     """Wrap the section in a document, parse it strictly, mark where the print pages `starts` begin,
     point links at the right files, serialise."""
     xhtml = render("epub/chapter.xhtml", config=volume.config, title=doc.title, content=Markup(doc.content),
-                   body_type=doc.matter)
+                   body_type=doc.matter, matter_css=has_matter(volume))
     root = parse_xhtml(xhtml, doc.name)
     tidy(root)
     if starts:
@@ -208,6 +235,9 @@ def _series(book: epub.EpubBook, config) -> None:
 def add_resources(book: epub.EpubBook, volume: Volume, options: WriteOptions = WriteOptions()) -> None:
     css = (templates_dir() / "epub.css").read_bytes()
     book.add_item(epub.EpubItem(uid="css", file_name="css/epub.css", media_type="text/css", content=css))
+    if has_matter(volume):
+        book.add_item(epub.EpubItem(uid="css-matter", file_name="css/matter.css", media_type="text/css",
+                                    content=(templates_dir() / "epub-matter.css").read_bytes()))
     font = (templates_dir() / "fonts" / "ReelpressSymbols.ttf").read_bytes()
     book.add_item(epub.EpubItem(uid="font-symbols", file_name=SYMBOLS_FONT, media_type=FONT_TYPE, content=font))
     images = sorted((a for a in volume.assets.values() if a is not volume.cover), key=lambda a: a.href)

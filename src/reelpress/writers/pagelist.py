@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
+from reelpress.book.matter import kind_of
 from reelpress.errors import ReelpressError
 from reelpress.model import Volume
 from reelpress.writers import WriteOptions
@@ -75,7 +76,8 @@ def page_starts(volume: Volume, placed) -> list[PageStart]:
     for piece in placed:
         texts += [""] * piece.pad + list(piece.rendered.first_text)
     opening = sorted((anchors[r.anchor][0], r.anchor) for r in volume.reviews if r.anchor in anchors)
-    after = [anchors[a][0] for a in [*(i.anchor for i in volume.indexes), "series"] if a in anchors]
+    back = [page.anchor for page in volume.matter if not kind_of(page.slug).front]
+    after = [anchors[a][0] for a in [*(i.anchor for i in volume.indexes), *back, "series"] if a in anchors]
     ends = [start for start, _ in opening[1:]] + [min(after, default=len(texts))]
     return [PageStart(index + 1, anchor, texts[index]) for (start, anchor), end in zip(opening, ends)
             for index in range(start, min(end, len(texts))) if _letters(texts[index])]

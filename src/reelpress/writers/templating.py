@@ -8,7 +8,7 @@ import jinja2
 from markupsafe import Markup
 
 from reelpress import templates_dir
-from reelpress.book import strings
+from reelpress.book import matter, strings
 from reelpress.model import Review
 from reelpress.util.xhtml import inner_xhtml
 
@@ -26,6 +26,9 @@ def environment() -> jinja2.Environment:
     env.filters["stars"] = stars
     env.filters["body"] = body_markup
     env.globals["t"] = strings.ENGLISH  # a render with a config gets the book's words instead (render)
+    env.filters["platform"] = matter.platform
+    env.globals.update(kind_of=matter.kind_of, link_for=matter.link_for, credited=matter.credited,
+                       shows_credit=shows_credit, store=None)
     return env
 
 
@@ -60,6 +63,11 @@ def render(name: str, **context) -> str:
     if "t" not in context and context.get("config") is not None and hasattr(context["config"], "language"):
         context["t"] = strings.for_config(context["config"])
     return environment().get_template(name).render(**context)
+
+
+def shows_credit(config, review) -> bool:
+    """Whether `review` prints where it first appeared: `[credits] show`, and something to say."""
+    return bool(getattr(getattr(config, "credits", None), "show", False)) and matter.credited(review)
 
 
 def stars(rating: float) -> str:

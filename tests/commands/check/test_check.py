@@ -18,6 +18,7 @@ from conftest import VOLUMES
 from helpers import review
 from reelpress.build import build
 from reelpress.cli import main
+from reelpress.commands.check import readback
 
 pytestmark = pytest.mark.slow
 
@@ -60,7 +61,8 @@ def test_a_broken_epub_reports_epubcheck_ids_with_file_and_line(good_epub, tmp_p
     assert result.exit_code == 1
     found = json.loads(result.output)["targets"][0]["diagnostics"]
     ids = {(d["code"], d["path"].split(".epub/")[-1], d["line"]) for d in found}
-    assert ("RSC-005", "EPUB/text/the-apartment.xhtml", 10) in ids  # the duplicate id, where it is
+    line = chapter[:chapter.index("<p>C. C. Baxter")].count("\n") + 1
+    assert ("RSC-005", "EPUB/text/the-apartment.xhtml", line) in ids  # the duplicate id, where it is
     assert ("RSC-001", "EPUB/images/fin.png", None) in ids  # the manifest names a file that is gone
     assert all(d["severity"] == "error" for d in found if d["code"].startswith("RSC"))
 
@@ -124,6 +126,19 @@ def test_pdf_checks_catch_wrong_numbers_blank_pages_and_sizes(tmp_path):
     assert any(code.startswith("RP061 outline") for code in codes)
     assert any(code.startswith("RP065 page 3 is blank") for code in codes)
     assert any(code.startswith("RP063") for code in codes)
+
+
+def test_blank_versos_of_the_front_matter_are_not_blank_pages(tmp_path):
+    """Before the contents every page (title page, dedication, epigraph) opens on the right: a blank
+    verso between them is the back of a page, as the verso before a review is."""
+    from weasyprint import HTML
+    html = """<style>@page { size: 5.5in 8.5in } div, h1 { break-before: right }</style>
+    <div>Title</div><div>For my mother.</div><h1>Contents</h1><p>First . . . 7</p><h1>First</h1><p>text</p>"""
+    path = tmp_path / "front.pdf"
+    HTML(string=html).write_pdf(path)
+    facts = readback.read(path)
+    assert [bool(text) for text in facts.pages] == [True, False, True, False, True, False, True]
+    assert [d.code for d in readback.problems(facts) if d.code == "RP065"] == []
 
 
 def test_unreadable_pdf(tmp_path):

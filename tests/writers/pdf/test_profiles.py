@@ -93,7 +93,7 @@ def test_a_glyph_the_fonts_lack_is_an_error_naming_the_review_and_pdf_fonts_fixe
 def test_print_warns_about_images_below_300_dpi(tmp_path):
     result = build(VOLUMES / "essential-film-reviews-1", tmp_path, ("pdf",), options=WriteOptions(profile="print"))
     assert [str(w).split(": ", 1)[1] for w in result.warnings] == [
-        "RP055 warning: page 12: image tatami-room.png prints at 289 dpi; paperbacks want 300 or more"]
+        "RP055 warning: page 18: image tatami-room.png prints at 289 dpi; paperbacks want 300 or more"]
 
 
 def test_proof_has_its_marks_sources_report_and_images(tmp_path):
@@ -104,7 +104,7 @@ def test_proof_has_its_marks_sources_report_and_images(tmp_path):
     reader = PdfReader(out / "proof.pdf")
     book = PdfReader(out / "book.pdf")
     assert len(reader.pages) == len(book.pages) > 18
-    opening = reader.pages[10].extract_text()  # page 11, the Tokyo Story review
+    opening = reader.pages[16].extract_text()  # page 17, the Tokyo Story review (after 10 pages of front matter)
     assert "PROOF — " in opening and "reviews/04-tokyo-story.md" in opening
     assert "https://adalinden.example.com/2019/09/tokyo" in opening.replace("\n", "")
     assert float(reader.pages[0].mediabox.width) == 396 + 1.5 * 72
@@ -121,12 +121,12 @@ def test_proof_against_an_earlier_build_lists_exactly_the_changed_pages(sample_c
     first = CliRunner().invoke(main, ["proof", str(volume), "--out", str(tmp_path / "one")])
     assert first.exit_code == 0, first.output
     source = volume / "reviews" / "04-tokyo-story.md"
-    source.write_text(source.read_text().replace("pillow shots", "cushion shots"))  # page 11 (the still below it: fit.py)
+    source.write_text(source.read_text().replace("pillow shots", "cushion shots"))  # page 17 (six pages of front matter; the still below it: fit.py)
     second = CliRunner().invoke(main, ["proof", str(volume), "--out", str(tmp_path / "two"),
                                        "--against", str(tmp_path / "one" / "book.pdf")])
     assert second.exit_code == 0, second.output
-    assert "changed pages: 11" in second.output.splitlines()
-    assert [p.name for p in (tmp_path / "two" / "changes").iterdir()] == ["page-011.png"]
+    assert "changed pages: 17" in second.output.splitlines()
+    assert [p.name for p in (tmp_path / "two" / "changes").iterdir()] == ["page-017.png"]
     same = CliRunner().invoke(main, ["proof", str(volume), "--out", str(tmp_path / "three"),
                                      "--against", str(tmp_path / "two" / "book.pdf")])
     assert "no pages changed" in same.output.splitlines()

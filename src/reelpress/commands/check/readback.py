@@ -163,7 +163,10 @@ def _page_problems(facts: PdfFacts, entries, page_size, add) -> None:
         add("RP064", f"page size is {sizes[0][0]:g}×{sizes[0][1]:g} pt; the volume's trim is "
                      f"{page_size[0]:g}×{page_size[1]:g} pt")
     openings = {printed for _, printed, _ in entries} | {page for _, _, page in entries}
+    # before the contents, every page of the front matter (title page, dedication, epigraph) opens on the right
+    front = min((page for _, _, page in entries), default=0)
     for index, text in enumerate(facts.pages):
         number = index + 1
-        if not text.strip() and not facts.pictures[index] and not (number % 2 == 0 and number + 1 in openings):
+        if not text.strip() and not facts.pictures[index] and not (number % 2 == 0 and
+                                                                   (number + 1 in openings or number < front)):
             add("RP065", f"page {number} is blank, and it is not the back of a page before a chapter")

@@ -186,7 +186,7 @@ def book_tree(volume: Volume, profile: str):
     page references, and the profile decides what else (no live links in print; sources in proof);
     names, paragraph ends and first lines are kept from hyphenation (hyphenation.py)."""
     xhtml = render("pdf/book.html", config=volume.config, reviews=volume.reviews, toc=volume.toc,
-                   indexes=volume.indexes, series=volume.series, parts=volume.parts,
+                   indexes=volume.indexes, series=volume.series, parts=volume.parts, matter=volume.matter,
                    date=volume.modified.strftime("%Y-%m-%dT%H:%M:%SZ"), href=lambda target: f"#{target}")
     root = parse_xhtml(xhtml, "pdf/book.html")
     tidy(root)

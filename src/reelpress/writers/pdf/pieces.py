@@ -57,22 +57,26 @@ class Placed:
 
 
 def split(root, low_resolution: bool = False, tagged: bool = False) -> Book:
-    """Front matter, bodies of REVIEWS_PER_PIECE reviews (a part title page goes with the review after
-    it), back matter (indexes, series page); internal links rewritten for the assembler."""
+    """Front matter, the foreword and introduction, bodies of REVIEWS_PER_PIECE reviews (a part title page
+    goes with the review after it), back matter (indexes, acknowledgements …, series page); internal links
+    rewritten for the assembler."""
     body = root.find(q("body"))
     children = [child for child in body if isinstance(child.tag, str)]
     front = [child for child in children if "front" in child.get("class", "").split()]
-    units, pending, back = [], [], []
+    units, pending, back, prelims = [], [], [], []
     for child in children:
         kind = child.get("class", "").split()
-        if "part" in kind:
+        if "prelims" in kind:
+            prelims.append(child)
+        elif "part" in kind:
             pending.append(child)
         elif "review" in kind:
             units.append(pending + [child])
             pending = []
         elif child not in front:
             back.append(child)
-    bodies = [sum(units[i:i + REVIEWS_PER_PIECE], []) for i in range(0, len(units), REVIEWS_PER_PIECE)]
+    bodies = [prelims] * bool(prelims)  # the foreword and introduction: a piece of their own, with folios
+    bodies += [sum(units[i:i + REVIEWS_PER_PIECE], []) for i in range(0, len(units), REVIEWS_PER_PIECE)]
     opens_right = bool(back) and "index" in back[0].get("class", "").split()
     book = Book(root, title_of(root), front, bodies, back, opens_right,
                 low_resolution=low_resolution, tagged=tagged)
