@@ -20,10 +20,10 @@ from reelpress.book import strings
 from reelpress.errors import Collector, fail
 from reelpress.model import ReviewMeta, SeriesEntry
 from reelpress.normalise.typography import typeset
-from reelpress.config.schema import (CONFIG_CODES, FRONT_MATTER_CODES, Field, Invalid, Locator, boolean, codes, date,
-                              integer, isbn, language, long_text, names, number, one_of, patterns, rating, slugs, table,
-                              tags, text,
-                              toml_locator, toml_position, url, validate)
+from reelpress.config.schema import (CONFIG_CODES, FRONT_MATTER_CODES, Field, Locator, boolean, codes, colour,
+                                     date, integer, isbn, language, long_text, names, number, one_of, patterns,
+                                     quote_marks, rating, slugs, table, tags, text, toml_locator, toml_position, url,
+                                     validate)
 from reelpress.config.books import CREDITS_FIELDS, CreditsSettings, OtherBook, books
 from reelpress.util.textfile import read_text
 
@@ -138,12 +138,6 @@ class SeriesConfig:
     raw: tuple = ()  # the shared keys as written, merged under each volume.toml
 
 
-def quote_marks(value: Any) -> str:
-    if not isinstance(value, str) or len(value) != 4 or any(c.isalnum() or c.isspace() for c in value):
-        raise Invalid(f"expected four quotation marks such as \"„“‚‘\", got {value!r}")
-    return value
-
-
 TYPOGRAPHY_FIELDS = (
     Field("dashes", one_of("em", "spaced-en"),
           "How `--` is set: `em` (closed em dash, American) or `spaced-en` (spaced en dash, British)."),
@@ -158,12 +152,6 @@ BOILERPLATE_FIELDS = (
     Field("defaults", boolean, "false to drop the built-in patterns (\"Thanks for reading!\", \"Share this "
                                "post\" …). Default true."),
 )
-
-def colour(value: Any) -> str:
-    if not isinstance(value, str) or not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
-        raise Invalid(f"expected a colour such as \"#1f2a36\", got {value!r}")
-    return value
-
 
 COVER_FIELDS = tuple(Field(name, colour, f"Generated cover: {what} colour (#rrggbb).")
                      for name, what in (("background", "background"), ("foreground", "title"),

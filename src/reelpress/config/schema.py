@@ -263,3 +263,15 @@ def toml_locator(source: str) -> Locator:
             keypath = (*table, *(p.strip().strip("\"'") for p in key[1].split(".")))
             lines.setdefault(keypath, (number_, len(line) - len(line.lstrip()) + 1))
     return lambda keypath: lines.get(keypath, (None, None))
+
+
+def quote_marks(value: Any) -> str:
+    if not isinstance(value, str) or len(value) != 4 or any(c.isalnum() or c.isspace() for c in value):
+        raise Invalid(f"expected four quotation marks such as \"„“‚‘\", got {value!r}")
+    return value
+
+
+def colour(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        raise Invalid(f"expected a colour such as \"#1f2a36\", got {value!r}")
+    return value
