@@ -93,7 +93,7 @@ def cover_pdf(volume: Volume, pages: int) -> tuple[bytes, list[Diagnostic]]:
         task = tasks.Task(html, sheets, volume.directory.resolve().as_uri() + "/", roots)
         with weasy.Warnings() as caught:
             try:
-                data = weasy.render_document(task).write_pdf()
+                data = weasy.draw(weasy.render_document(task))
             except weasy.FatalURLFetchingError as exc:
                 fail(volume.directory, "RP051", f"the paperback cover stopped: {exc}")
     if caught.messages:

@@ -100,7 +100,7 @@ def render_document(volume: Volume, options: WriteOptions = WriteOptions()):
     """(Output, WeasyPrint document) of the book laid out as one document: the document lets proofing
     look at the laid-out pages."""
     from reelpress.writers.pdf.weasy import measure
-    from reelpress.writers.pdf.weasy.render import FatalURLFetchingError, Warnings
+    from reelpress.writers.pdf.weasy.render import FatalURLFetchingError, Warnings, draw
 
     settings = options.pdf_settings(volume.config)
     root = book_tree(volume, settings.profile)
@@ -118,7 +118,7 @@ def render_document(volume: Volume, options: WriteOptions = WriteOptions()):
     with Warnings() as caught:
         try:
             document, _ = layout.settle_geometry(settings, 0, lay_out)
-            pdf = document.write_pdf()
+            pdf = draw(document)
         except FatalURLFetchingError as exc:
             fail(volume.directory, "RP051", f"PDF rendering stopped: {exc}")
     if caught.messages:
@@ -129,13 +129,15 @@ def render_document(volume: Volume, options: WriteOptions = WriteOptions()):
 
 def render_index(volume: Volume):
     """(PDF bytes, document) of a book that is only indexes (a series index), in the book's style."""
+    from reelpress.writers.pdf.weasy.render import draw
+
     xhtml = render("pdf/index-book.html", config=volume.config, indexes=volume.indexes,
                    date=volume.modified.strftime("%Y-%m-%dT%H:%M:%SZ"))
     root = parse_xhtml(xhtml, "pdf/index-book.html")
     tidy(root)
     entries.keep_together(root)
     document = _render(volume, to_html_string(root), layout.geometry_for(volume.config.pdf, 0))
-    return document.write_pdf(), document
+    return draw(document), document
 
 
 def _render(volume: Volume, html: str, geometry: layout.Geometry, extra: tuple[str, ...] = ()):

@@ -8,6 +8,7 @@ collected so the build can fail on it (catcher.py). Importing this module import
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from reelpress.writers.pdf.weasy.libraries import quick_find_library
@@ -53,12 +54,26 @@ def render_document(task: Task):
         stylesheets=stylesheets, font_config=fonts)
 
 
+def draw(document, **options) -> bytes:
+    """The laid-out `document` as PDF bytes, the same bytes whatever the clock says. WeasyPrint saves
+    the fonts it strips of pictures (the colour emoji's) with fontTools, which stamps each with the time
+    it was saved unless SOURCE_DATE_EPOCH is set (reproducible-builds.org); when the caller has not set
+    it, the stamp is the epoch for the length of the call."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return document.write_pdf(**options)
+    os.environ["SOURCE_DATE_EPOCH"] = "0"
+    try:
+        return document.write_pdf(**options)
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+
+
 def render_task(task: Task) -> Rendered:
     """Lay out and draw `task` (in a worker process or not); problems are returned, not raised."""
     with Warnings() as caught:
         try:
             document = render_document(task)
-            pdf = document.write_pdf(pdf_variant=pdf_tags.VARIANT) if task.tagged else document.write_pdf()
+            pdf = draw(document, pdf_variant=pdf_tags.VARIANT) if task.tagged else draw(document)
         except FatalURLFetchingError as exc:
             return Rendered(b"", 0, 0, problems=[f"PDF rendering stopped: {exc}"])
     skip = 1 if task.skip_first else 0
