@@ -115,6 +115,10 @@ class Matter(Review):
     generated: bool = False
 
     @property
+    def stem(self) -> str:
+        return self.slug
+
+    @property
     def anchor(self) -> str:
         return self.slug
 

@@ -44,8 +44,8 @@ def size_in_inches(data: bytes) -> tuple[float, float]:
 
 
 @pytest.mark.parametrize("name, pages, typeset_front", [
-    ("essential-film-reviews-1", 22, False),  # its own cover.png on the front
-    ("essential-film-reviews-2", 20, True),   # the generated cover's design, set as type
+    ("essential-film-reviews-1", 32, False),  # its own cover.png on the front; the print interior's pages
+    ("essential-film-reviews-2", 24, True),   # the generated cover's design, set as type
 ])
 def test_the_kit_writes_a_cover_sized_by_kdp_s_formula(tmp_path, name, pages, typeset_front):
     written, warnings = kit(VOLUMES / name, tmp_path)
