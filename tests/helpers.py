@@ -5,9 +5,7 @@ from __future__ import annotations
 import io
 import textwrap
 
-#: A test volume's config. The page list is off: it lays out the whole print edition on every EPUB build,
-#: and it has its own tests (tests/writers/test_pagelist.py) and the sample volumes, which keep it on.
-MINIMAL_CONFIG = 'title = "Test Volume"\nauthor = "A. Critic"\n\n[accessibility]\npage_list = false\n'
+MINIMAL_CONFIG = 'title = "Test Volume"\nauthor = "A. Critic"\n'
 
 
 def review(title: str = "A Review", body: str = "Some text.", **meta) -> str:
