@@ -110,7 +110,7 @@ def sheets(volume, geometry, book: Book) -> tuple[str, ...]:
 
 
 #: The headings that open a section on a new page: that page prints no running head.
-OPENINGS = (".review-header h1", ".index h1", ".series-page h1", ".part h1", ".matter h1")
+OPENINGS = (".review-header h1", ".index h1", ".series-page h1", ".part h1", ".prelims .matter h1", "body > .matter h1")
 
 
 def book_title(title: str) -> tuple[str, ...]:
