@@ -190,3 +190,19 @@ def test_ace_reports_are_merged_as_findings():
     found = [str(d) for d in ace.parse(ACE_REPORT, Path("b.epub"))]
     assert found == ["b.epub/EPUB/text/a.xhtml: ACE-image-alt error: Element does not have an alt attribute",
                      "b.epub/EPUB/text/a.xhtml: ACE-landmark-unique warning: Landmarks should have a unique role"]
+
+
+def test_the_in_process_jvm_joins_python_s_full_collections_only(good_epub):
+    """JPype's collector link, run on every young collection, slowed every later test of a process
+    many times over (epubcheck's docstring); once a check has run, it answers full collections only."""
+    import gc
+    _jpype = pytest.importorskip("_jpype")
+    from reelpress.commands.check import epubcheck
+    assert epubcheck.check(good_epub) == []
+    assert _jpype._collect not in gc.callbacks and gc.callbacks
+    calls = []
+    on_full = epubcheck._on_full_collection(lambda phase, info: calls.append((phase, info["generation"])))
+    for generation in (0, 1, 2):
+        on_full("start", {"generation": generation})
+        on_full("stop", {"generation": generation})
+    assert calls == [("start", 2), ("stop", 2)]

@@ -100,9 +100,7 @@ def _png(image: Image.Image) -> bytes:
 
 
 def _photo(width: int, height: int, alpha: int | None) -> Image.Image:
-    noise = random.Random(7)
-    image = Image.new("RGB", (width, height))
-    image.putdata([(noise.randrange(256), noise.randrange(256), noise.randrange(256)) for _ in range(width * height)])
+    image = Image.frombytes("RGB", (width, height), random.Random(7).randbytes(width * height * 3))
     if alpha is not None:
         image.putalpha(alpha)
     return image
