@@ -89,15 +89,19 @@ def read_reviews(volume_dir: Path, order: tuple[str, ...] | None, report: Collec
     return reviews
 
 
-def source_text(path: Path, volume_dir: Path, report: Collector) -> str | None:
-    """The decoded text of a review source, or None (reported) when it cannot be read or is empty."""
+EMPTY_REVIEW = "empty review: it needs front matter with a title, then the text"
+
+
+def source_text(path: Path, volume_dir: Path, report: Collector, empty: str = EMPTY_REVIEW) -> str | None:
+    """The decoded text of a source (a review's, or a matter page's read inside `volume_dir`), or None
+    when it cannot be read or is empty: reported, an empty one as RP012 saying `empty`."""
     try:
         text = read_text(path, volume_dir)
     except InputError as error:
         report.absorb(error)
         return None
     if not text.strip():
-        report.error(path, "RP012", "empty review: it needs front matter with a title, then the text")
+        report.error(path, "RP012", empty)
         return None
     return text
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from reelpress.book.matter import SOURCES, kind_of
-from reelpress.errors import Collector, InputError
+from reelpress.errors import Collector
 from reelpress.model import Matter, ReviewMeta
+from reelpress.readers import source_text
 from reelpress.readers.markdown import read_body
-from reelpress.util.textfile import read_text
 from reelpress.util.xhtml import local, text_of
 
 SERIES_FILE = "series.toml"
@@ -36,13 +36,8 @@ def find(volume_dir: Path) -> list[tuple[str, Path]]:
 def read(name: str, path: Path, root: Path, title: str, report: Collector) -> Matter | None:
     """The page `name` from its source `path` (read inside `root`), titled `title` unless it opens with
     a heading of its own; None (reported) when it cannot be read or is empty."""
-    try:
-        text = read_text(path, root)
-    except InputError as error:
-        report.absorb(error)
-        return None
-    if not text.strip():
-        report.error(path, "RP012", f"empty {name.replace('-', ' ')} page: write its text, or remove the file")
+    text = source_text(path, root, report, f"empty {name.replace('-', ' ')} page: write its text, or remove the file")
+    if text is None:
         return None
     body = read_body(path, text, text, 1, report)
     first = next(iter(body), None)
