@@ -196,7 +196,8 @@ def test_the_in_process_jvm_joins_python_s_full_collections_only(good_epub):
     """JPype's collector link, run on every young collection, slowed every later test of a process
     many times over (epubcheck's docstring); once a check has run, it answers full collections only."""
     import gc
-    _jpype = pytest.importorskip("_jpype")
+
+    import _jpype  # jpype1 is a dependency: the in-process JVM is the path every check takes
     from reelpress.commands.check import epubcheck
     assert epubcheck.check(good_epub) == []
     assert _jpype._collect not in gc.callbacks and gc.callbacks

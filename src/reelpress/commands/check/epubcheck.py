@@ -7,7 +7,7 @@ otherwise each EPUB gets its own `java -jar` run.
 JPype links the two garbage collectors: a callback on every Python collection weighs Python's memory
 and may start a Java collection (jpype-project/jpype#1197, #1315). Run on every young-generation
 collection, that made all the Python work after a check many times slower (building 300,000 tuples:
-0.04 s before the JVM, 9–12 s a few checks later). The callbacks are narrowed to Python's full
+0.03 s before the JVM, 9–12 s a few checks later). The callbacks are narrowed to Python's full
 collections, where the link is for (`_full_collections_only`); JPype itself is not changed.
 """
 
