@@ -13,7 +13,7 @@ anything else ending in a letter and "-" is a hyphenation break. Counted:
   original titles, the book's author — the words the indexes and front matter name;
 - `headings`: a break on a line of a heading (review titles, body headings, index and part titles);
 - `last_words`: a paragraph whose last word is broken (the next line is the lone fragment, "et.");
-- `half_small_caps`: a review whose first line (in small capitals) ends inside a word;
+- `half_small_caps`: a review or matter page whose first line (in small capitals) ends inside a word;
 - `dash_spaces`: em dashes inside a line with a space on one side only ("’50s— part");
 - `straight_marks`: straight quotes, `--` and `...` anywhere in the PDF's text (the imprint's
   "author's" came from series.toml).
@@ -56,7 +56,7 @@ def sources(volume_dir: Path) -> Sources:
     volume = load(Path(volume_dir))
     texts, headings, ends, openings = [], [], set(), []
     names = _names(volume)
-    for review in volume.reviews:
+    for review in (*volume.reviews, *volume.matter):  # an introduction opens in small capitals too
         headings.append(review.meta.title)
         texts.append(" ".join([review.meta.title, review.meta.film or "", review.meta.director or ""]))
         for element in review.body.iter():

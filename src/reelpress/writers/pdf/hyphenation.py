@@ -34,8 +34,9 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w\u2019'-]*\w")
 
 
 def protect(root, volume) -> None:
-    """Mark the names, paragraph ends and first lines of the reviews in `root` (the PDF's tree)."""
-    sections = [s for s in root.iter(q("section")) if "review" in s.get("class", "").split()]
+    """Mark the names, paragraph ends and first lines of the reviews and the matter pages (an
+    introduction's first line is in small capitals too) in `root` (the PDF's tree)."""
+    sections = [s for s in root.iter(q("section")) if {"review", "matter"} & set(s.get("class", "").split())]
     names = name_pattern(volume)
     for section in sections:
         if names is not None:
@@ -43,6 +44,8 @@ def protect(root, volume) -> None:
         for block in list(section.iter(*(q(tag) for tag in LAST_WORD_BLOCKS))):
             keep_last_word(block)
         header = section.find(q("header"))
+        if header is None:
+            header = section.find(q("h1"))  # a matter page's title
         opening = header.getnext() if header is not None else None
         if opening is not None and local(opening) == "p":
             keep_first_line(opening)
